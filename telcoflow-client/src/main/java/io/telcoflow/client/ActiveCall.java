@@ -1,0 +1,227 @@
+package io.telcoflow.client;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import io.telcoflow.client.audio.AudioStream;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.BufferFullException;
+import io.telcoflow.client.exception.WssCallClosedException;
+import io.telcoflow.client.exception.WssCallCommandException;
+import io.telcoflow.client.exception.WssCallCommandTimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call offered to this client, with its own media connection (Python: {@code ActiveCall}).
+ * <p>
+ * Commands block until the server's result or the command timeout; each has an asynchronous
+ * variant whose future completes on an SDK thread (never a socket thread). A command fails with
+ * {@link WssCallCommandException} when the server rejects it, with
+ * {@link WssCallCommandTimeoutException} when no result comes in time, and at once with
+ * {@link WssCallClosedException} once the call is {@link CallState#DISCONNECTED}. Asynchronous
+ * variants complete exceptionally with the same exceptions.
+ * <p>
+ * Outgoing audio goes into a buffer that the server pulls one frame at a time, so what left the
+ * buffer is what was played. Thread-safe.
+ */
+public interface ActiveCall {
+
+	/** Default ring time of {@link #connect()}. */
+	Duration DEFAULT_RING_TIME = Duration.ofSeconds(60);
+
+	/**
+	 * Returns the call's id.
+	 * @return the id (UUIDv7-like)
+	 */
+	String getCallId();
+
+	/**
+	 * Returns the caller's number.
+	 * @return the E.164 number, or {@code null} when withheld
+	 */
+	@Nullable String getCallerNumber();
+
+	/**
+	 * Returns the number the caller dialled.
+	 * @return the E.164 number, or {@code null} when unknown
+	 */
+	@Nullable String getCalleeNumber();
+
+	/**
+	 * Returns when the server offered the call.
+	 * @return the offer time
+	 */
+	Instant getOfferedAt();
+
+	/**
+	 * Returns the sample rate of the call's audio in both directions.
+	 * @return samples per second
+	 */
+	int getSampleRate();
+
+	/**
+	 * Returns the call's current state.
+	 * @return the state
+	 */
+	CallState getState();
+
+	/**
+	 * Answers the call: the application now owns the audio both ways.
+	 */
+	void answer();
+
+	/**
+	 * Answers the call asynchronously.
+	 * @return a future completed when the server confirmed
+	 */
+	CompletableFuture<Void> answerAsync();
+
+	/**
+	 * Rings the connector's callee for {@link #DEFAULT_RING_TIME} and joins caller, callee and
+	 * agent in a conference. Allowed before or after {@link #answer()}.
+	 * @throws WssCallCommandException with {@code CALL_UNANSWERED} when nobody answered in time;
+	 * the call then stays as it was
+	 */
+	void connect();
+
+	/**
+	 * Like {@link #connect()} with a ring time.
+	 * @param ringTime how long to ring, 1 s to 600 s, whole seconds
+	 * @throws IllegalArgumentException when the ring time is out of range
+	 */
+	void connect(Duration ringTime);
+
+	/**
+	 * Asynchronous {@link #connect(Duration)}.
+	 * @param ringTime how long to ring, 1 s to 600 s, whole seconds
+	 * @return a future completed when the callee answered
+	 */
+	CompletableFuture<Void> connectAsync(Duration ringTime);
+
+	/** After {@code connect}: the agent is heard by the callee only. */
+	void whisper();
+
+	/**
+	 * Asynchronous {@link #whisper()}.
+	 * @return a future completed when the server confirmed
+	 */
+	CompletableFuture<Void> whisperAsync();
+
+	/** After {@code connect}: the agent is heard by caller and callee (the default). */
+	void barge();
+
+	/**
+	 * Asynchronous {@link #barge()}.
+	 * @return a future completed when the server confirmed
+	 */
+	CompletableFuture<Void> bargeAsync();
+
+	/** After {@code connect}: the agent is heard by nobody (listen only). */
+	void spy();
+
+	/**
+	 * Asynchronous {@link #spy()}.
+	 * @return a future completed when the server confirmed
+	 */
+	CompletableFuture<Void> spyAsync();
+
+	/** Ends the call for every party. In {@code PENDING} it declines the call. */
+	void disconnect();
+
+	/**
+	 * Asynchronous {@link #disconnect()}.
+	 * @return a future completed when the server confirmed
+	 */
+	CompletableFuture<Void> disconnectAsync();
+
+	/**
+	 * Releases the call. After {@code connect} the agent leaves and caller and callee stay
+	 * connected; after {@code answer} without {@code connect} the caller is disconnected too.
+	 */
+	void close();
+
+	/**
+	 * Asynchronous {@link #close()}.
+	 * @return a future completed when the server confirmed
+	 */
+	CompletableFuture<Void> closeAsync();
+
+	/**
+	 * Returns the caller's audio.
+	 * @return the inbound audio stream (the same object on every call)
+	 */
+	AudioStream audioStream();
+
+	/**
+	 * Appends PCM audio to the outgoing buffer; the server pulls it one frame at a time. The bytes
+	 * are copied.
+	 * @param pcm s16le mono PCM at the call's sample rate; even length; empty is a no-op
+	 * @throws IllegalArgumentException when the length is odd
+	 * @throws BufferFullException when the chunk does not fit (nothing of it is buffered)
+	 * @throws BufferClosedException when the call has ended
+	 */
+	void sendAudio(byte[] pcm);
+
+	/**
+	 * Like {@link #sendAudio(byte[])}, for the remaining bytes of a buffer (its position advances).
+	 * @param pcm s16le mono PCM at the call's sample rate; even length
+	 */
+	void sendAudio(ByteBuffer pcm);
+
+	/**
+	 * Drops everything still buffered; the caller hears silence within one frame (barge-in).
+	 */
+	void clearSendAudioBuffer();
+
+	/**
+	 * Returns the number of bytes buffered and not yet pulled by the server.
+	 * @return buffered bytes
+	 */
+	int getSendAudioBufferSize();
+
+	/**
+	 * Waits until the server has pulled every buffered byte, that is until the audio has been
+	 * played, for example before hanging up after a goodbye.
+	 * @param timeout how long to wait at most
+	 * @return {@code true} when the buffer drained, {@code false} on timeout or interrupt (the
+	 * interrupt flag is kept)
+	 * @throws WssCallClosedException when the call ended before the buffer drained
+	 */
+	boolean awaitPlayback(Duration timeout);
+
+	/**
+	 * Returns a future completed when the buffer has drained (completed at once if it is empty),
+	 * or exceptionally with {@link WssCallClosedException} when the call ends first.
+	 * @return the future
+	 */
+	CompletableFuture<Void> playbackFuture();
+
+	/**
+	 * Returns a future completed with the reason once the call has ended.
+	 * @return the future
+	 */
+	CompletableFuture<TerminationReason> terminationFuture();
+
+	/**
+	 * Adds a listener for this call's events.
+	 * @param listener the listener
+	 */
+	void addListener(CallListener listener);
+
+	/**
+	 * Removes a listener.
+	 * @param listener the listener
+	 */
+	void removeListener(CallListener listener);
+
+	/**
+	 * Serialises what another process needs to take over this call's media (Python:
+	 * {@code to_json}); see {@link TelcoflowClient#attachCall(String)}. Contains the call's media
+	 * token, so treat it like a credential for the call's lifetime.
+	 * @return a JSON object
+	 */
+	String toJson();
+
+}

@@ -1,0 +1,48 @@
+package io.telcoflow.client.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.TelcoflowClientListener;
+import io.telcoflow.client.TelcoflowConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the default client.
+ */
+public final class DefaultTelcoflowClientBuilder implements TelcoflowClient.Builder {
+
+	private final TelcoflowConfig config;
+
+	private @Nullable Executor callExecutor;
+
+	private final List<TelcoflowClientListener> listeners = new ArrayList<>();
+
+	/**
+	 * Creates a builder.
+	 * @param config the configuration
+	 */
+	public DefaultTelcoflowClientBuilder(TelcoflowConfig config) {
+		this.config = config;
+	}
+
+	@Override
+	public TelcoflowClient.Builder callExecutor(Executor executor) {
+		this.callExecutor = executor;
+		return this;
+	}
+
+	@Override
+	public TelcoflowClient.Builder listener(TelcoflowClientListener listener) {
+		this.listeners.add(listener);
+		return this;
+	}
+
+	@Override
+	public TelcoflowClient build() {
+		throw new UnsupportedOperationException("not yet implemented");
+	}
+
+}
