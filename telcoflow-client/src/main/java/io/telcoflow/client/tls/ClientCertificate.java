@@ -1,17 +1,36 @@
 package io.telcoflow.client.tls;
 
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.List;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The client's key material for mTLS: a PKCS12 or JKS keystore, or a PEM certificate (chain) and
- * PKCS#8 private key. {@link #toString()} never shows a password.
+ * PKCS#8 private key (RSA or EC). The files are read when this object is created, so that a
+ * missing or unreadable file fails at configuration time with a message naming the setting.
+ * {@link #toString()} never shows a password.
  */
 public final class ClientCertificate {
 
-	// TODO(client helper): implement: fields, validation (readable files, at build time), toString without
-	// passwords, and KeyManager creation used by the transport.
+	private static final String SETTING = "clientCertificate";
 
-	private ClientCertificate() {
+	private final String description;
+
+	private final KeyStore keyStore;
+
+	private final char[] keyPassword;
+
+	private ClientCertificate(String description, KeyStore keyStore, char[] keyPassword) {
+		this.description = description;
+		this.keyStore = keyStore;
+		this.keyPassword = keyPassword;
 	}
 
 	/**
@@ -20,9 +39,24 @@ public final class ClientCertificate {
 	 * @param type {@code PKCS12} or {@code JKS}
 	 * @param password the keystore password (also the key password)
 	 * @return the key material
+	 * @throws IllegalArgumentException when the file is missing, unreadable, of another type, or
+	 * holds no private key
 	 */
 	public static ClientCertificate keyStore(Path path, String type, char[] password) {
-		throw new UnsupportedOperationException("not yet implemented");
+		KeyStore keyStore = KeyMaterialLoader.loadKeyStore(SETTING, path, type, password);
+		try {
+			boolean hasKey = false;
+			for (String alias : Collections.list(keyStore.aliases())) {
+				hasKey |= keyStore.isKeyEntry(alias);
+			}
+			if (!hasKey) {
+				throw KeyMaterialLoader.invalid(SETTING, "keystore '" + path + "' holds no private key");
+			}
+		}
+		catch (GeneralSecurityException ex) {
+			throw KeyMaterialLoader.invalid(SETTING, "cannot read keystore '" + path + "'");
+		}
+		return new ClientCertificate(type + " keystore " + path, keyStore, password.clone());
 	}
 
 	/**
@@ -30,9 +64,43 @@ public final class ClientCertificate {
 	 * @param certificateChain the certificate, optionally followed by its chain
 	 * @param privateKey the unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY})
 	 * @return the key material
+	 * @throws IllegalArgumentException when a file is missing, unreadable or malformed
 	 */
 	public static ClientCertificate pem(Path certificateChain, Path privateKey) {
-		throw new UnsupportedOperationException("not yet implemented");
+		List<Certificate> chain = KeyMaterialLoader.readCertificates(SETTING + ".certificate", certificateChain);
+		PrivateKey key = KeyMaterialLoader.readPrivateKey(SETTING + ".privateKey", privateKey);
+		char[] password = new char[0];
+		try {
+			KeyStore keyStore = KeyStore.getInstance("PKCS12");
+			keyStore.load(null, null);
+			keyStore.setKeyEntry("client", key, password, chain.toArray(new Certificate[0]));
+			return new ClientCertificate("PEM " + certificateChain + " + " + privateKey, keyStore, password);
+		}
+		catch (Exception ex) {
+			throw KeyMaterialLoader.invalid(SETTING, "the private key in '" + privateKey
+					+ "' does not match the certificate in '" + certificateChain + "'");
+		}
+	}
+
+	/**
+	 * Creates the key managers that present this certificate.
+	 * @return the key managers
+	 */
+	public KeyManager[] keyManagers() {
+		try {
+			KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			factory.init(this.keyStore, this.keyPassword);
+			return factory.getKeyManagers();
+		}
+		catch (GeneralSecurityException ex) {
+			throw KeyMaterialLoader.invalid(SETTING, "cannot use the key of " + this.description
+					+ " (wrong key password?)");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ClientCertificate[" + this.description + ", password=******]";
 	}
 
 }

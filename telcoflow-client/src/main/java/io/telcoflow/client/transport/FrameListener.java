@@ -1,0 +1,29 @@
+package io.telcoflow.client.transport;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Receives a connection's frames, on the connection's reader thread, one at a time.
+ */
+public interface FrameListener {
+
+	/**
+	 * A text frame arrived.
+	 * @param text the frame
+	 */
+	void onText(String text);
+
+	/**
+	 * A binary frame arrived.
+	 * @param data the frame; valid only during the call
+	 */
+	void onBinary(ByteBuffer data);
+
+	/**
+	 * The connection closed, by either side or by loss; called exactly once.
+	 * @param code the close code ({@link WebSocketConnection#ABNORMAL} on loss)
+	 * @param reason the close reason or a description of the loss
+	 */
+	void onClosed(int code, String reason);
+
+}

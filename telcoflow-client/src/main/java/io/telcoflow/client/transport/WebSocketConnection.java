@@ -1,0 +1,271 @@
+package io.telcoflow.client.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One open WebSocket connection. Sends are serialised (one writer at a time, whatever the calling
+ * thread); a heartbeat pings the server and declares the connection dead when nothing at all
+ * arrived for two intervals.
+ */
+public final class WebSocketConnection {
+
+	/** Close code of a connection lost without a close frame. */
+	public static final int ABNORMAL = 1006;
+
+	/** Close code of a normal close. */
+	public static final int NORMAL = 1000;
+
+	private static final Logger logger = LoggerFactory.getLogger(WebSocketConnection.class);
+
+	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+	private final String name;
+
+	private final FrameListener listener;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Executor background;
+
+	private final Object sendLock = new Object();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile @Nullable WebSocketSession session;
+
+	private volatile long lastReceivedNanos = System.nanoTime();
+
+	private volatile @Nullable ScheduledFuture<?> heartbeat;
+
+	WebSocketConnection(String name, FrameListener listener, ScheduledExecutorService scheduler, Executor background) {
+		this.name = name;
+		this.listener = listener;
+		this.scheduler = scheduler;
+		this.background = background;
+	}
+
+	/**
+	 * Returns the name used in logs.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Returns whether the connection is open.
+	 * @return whether open
+	 */
+	public boolean isOpen() {
+		WebSocketSession current = this.session;
+		return !this.closed.get() && current != null && current.isOpen();
+	}
+
+	/**
+	 * Sends a text frame.
+	 * @param text the frame
+	 * @return whether it was sent
+	 */
+	public boolean sendText(String text) {
+		return send(new TextMessage(text));
+	}
+
+	/**
+	 * Sends a binary frame; the bytes may be reused once this returns.
+	 * @param data the bytes
+	 * @param offset where they start
+	 * @param length how many
+	 * @return whether it was sent
+	 */
+	public boolean sendBinary(byte[] data, int offset, int length) {
+		return send(new BinaryMessage(data, offset, length, true));
+	}
+
+	private boolean send(WebSocketMessage<?> message) {
+		WebSocketSession current = this.session;
+		if (current == null || this.closed.get()) {
+			return false;
+		}
+		synchronized (this.sendLock) {
+			try {
+				current.sendMessage(message);
+				return true;
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.debug("{}: send failed: {}", this.name, ex.toString());
+				abort("send failed: " + ex.getClass().getSimpleName());
+				return false;
+			}
+		}
+	}
+
+	/**
+	 * Starts pinging at the interval; the connection is declared dead (closed and reported with
+	 * {@link #ABNORMAL}) when nothing arrived for two intervals.
+	 * @param interval the heartbeat interval
+	 */
+	public void startHeartbeat(Duration interval) {
+		ScheduledFuture<?> previous = this.heartbeat;
+		if (previous != null) {
+			previous.cancel(false);
+		}
+		long nanos = interval.toNanos();
+		this.lastReceivedNanos = System.nanoTime();
+		this.heartbeat = this.scheduler.scheduleAtFixedRate(() -> beat(nanos), nanos, nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private void beat(long intervalNanos) {
+		if (this.closed.get()) {
+			cancelHeartbeat();
+			return;
+		}
+		long silence = System.nanoTime() - this.lastReceivedNanos;
+		if (silence >= 2 * intervalNanos) {
+			logger.debug("{}: nothing received for {} ms; closing as dead", this.name, silence / 1_000_000);
+			abort("no frame from the server for " + (silence / 1_000_000) + " ms");
+			return;
+		}
+		this.background.execute(() -> send(new PingMessage(EMPTY)));
+	}
+
+	private void cancelHeartbeat() {
+		ScheduledFuture<?> current = this.heartbeat;
+		if (current != null) {
+			current.cancel(false);
+		}
+	}
+
+	/**
+	 * Closes the connection with a close frame; the listener's {@code onClosed} follows.
+	 * @param code the close code
+	 * @param reason the reason
+	 */
+	public void close(int code, String reason) {
+		cancelHeartbeat();
+		WebSocketSession current = this.session;
+		if (current == null || !notifyClosed(code, reason)) {
+			return;
+		}
+		this.background.execute(() -> closeSession(current, new CloseStatus(code, reason)));
+	}
+
+	/**
+	 * Reports the connection lost at once and closes it in the background.
+	 * @param reason why
+	 */
+	public void abort(String reason) {
+		cancelHeartbeat();
+		WebSocketSession current = this.session;
+		if (!notifyClosed(ABNORMAL, reason)) {
+			return;
+		}
+		if (current != null) {
+			this.background.execute(() -> closeSession(current, CloseStatus.GOING_AWAY));
+		}
+	}
+
+	private void closeSession(WebSocketSession session, CloseStatus status) {
+		try {
+			session.close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("{}: close failed: {}", this.name, ex.toString());
+		}
+	}
+
+	private boolean notifyClosed(int code, String reason) {
+		if (!this.closed.compareAndSet(false, true)) {
+			return false;
+		}
+		cancelHeartbeat();
+		try {
+			this.listener.onClosed(code, reason);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{}: close listener failed", this.name, ex);
+		}
+		return true;
+	}
+
+	WebSocketHandler handler() {
+		return new Handler();
+	}
+
+	@Override
+	public String toString() {
+		return "WebSocketConnection[" + this.name + "]";
+	}
+
+	/**
+	 * Adapts Spring WebSocket's callbacks.
+	 */
+	private final class Handler implements WebSocketHandler {
+
+		private volatile @Nullable Throwable transportError;
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) {
+			WebSocketConnection.this.session = session;
+			WebSocketConnection.this.lastReceivedNanos = System.nanoTime();
+		}
+
+		@Override
+		public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+			WebSocketConnection.this.lastReceivedNanos = System.nanoTime();
+			if (WebSocketConnection.this.closed.get()) {
+				return;
+			}
+			if (message instanceof TextMessage text) {
+				WebSocketConnection.this.listener.onText(text.getPayload());
+			}
+			else if (message instanceof BinaryMessage binary) {
+				WebSocketConnection.this.listener.onBinary(binary.getPayload());
+			}
+			else if (!(message instanceof PongMessage)) {
+				logger.debug("{}: ignored {}", WebSocketConnection.this.name, message.getClass().getSimpleName());
+			}
+		}
+
+		@Override
+		public void handleTransportError(WebSocketSession session, Throwable exception) {
+			this.transportError = exception;
+			logger.debug("{}: transport error: {}", WebSocketConnection.this.name, exception.toString());
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+			Throwable error = this.transportError;
+			String reason = (status.getReason() != null) ? status.getReason() : "";
+			if (error != null && status.getCode() == ABNORMAL) {
+				reason = error.getClass().getSimpleName();
+			}
+			notifyClosed(status.getCode(), reason);
+		}
+
+		@Override
+		public boolean supportsPartialMessages() {
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.telcoflow.client.transport;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.tomcat.websocket.WsWebSocketContainer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+
+/**
+ * Opens WebSocket connections with Spring WebSocket's standard client on Tomcat's WebSocket
+ * container. TLS uses the given context; Tomcat's client verifies the server's host name
+ * (endpoint identification {@code HTTPS}).
+ */
+public final class WebSocketTransport {
+
+	private static final String IO_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.IO_TIMEOUT_MS";
+
+	private static final int MAX_TEXT_MESSAGE = 256 * 1024;
+
+	private static final int MAX_BINARY_MESSAGE = 256 * 1024;
+
+	private final StandardWebSocketClient client;
+
+	private final WsWebSocketContainer container;
+
+	private final Duration connectTimeout;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Executor background;
+
+	private final boolean clientCertificate;
+
+	/**
+	 * Creates a transport.
+	 * @param sslContext the TLS context for {@code wss://}, or {@code null} for the JDK's default
+	 * @param clientCertificate whether the context presents a client certificate (for messages)
+	 * @param connectTimeout how long a handshake may take
+	 * @param scheduler runs heartbeats
+	 * @param background runs closes and pings off the reader threads
+	 */
+	public WebSocketTransport(@Nullable SSLContext sslContext, boolean clientCertificate, Duration connectTimeout,
+			ScheduledExecutorService scheduler, Executor background) {
+		this.container = new WsWebSocketContainer();
+		// Frames above the protocol's 64 KiB limit must arrive so they can be dropped as protocol errors
+		this.container.setDefaultMaxTextMessageBufferSize(MAX_TEXT_MESSAGE);
+		this.container.setDefaultMaxBinaryMessageBufferSize(MAX_BINARY_MESSAGE);
+		this.client = new StandardWebSocketClient(this.container);
+		if (sslContext != null) {
+			this.client.setSslContext(sslContext);
+		}
+		Map<String, Object> properties = new HashMap<>();
+		properties.put(IO_TIMEOUT_PROPERTY, String.valueOf(connectTimeout.toMillis()));
+		this.client.setUserProperties(properties);
+		SimpleAsyncTaskExecutor connectExecutor = new SimpleAsyncTaskExecutor("telcoflow-connect-");
+		connectExecutor.setDaemon(true);
+		this.client.setTaskExecutor(connectExecutor);
+		this.connectTimeout = connectTimeout;
+		this.scheduler = scheduler;
+		this.background = background;
+		this.clientCertificate = clientCertificate;
+	}
+
+	/**
+	 * Opens a connection.
+	 * @param uri the URL
+	 * @param headers the upgrade request's headers
+	 * @param name the connection's name in logs
+	 * @param listener receives the frames
+	 * @return a future completed with the open connection, or exceptionally with a
+	 * {@link ConnectFailure}
+	 */
+	public CompletableFuture<WebSocketConnection> open(URI uri, Map<String, String> headers, String name,
+			FrameListener listener) {
+		WebSocketConnection connection = new WebSocketConnection(name, listener, this.scheduler, this.background);
+		WebSocketHttpHeaders httpHeaders = new WebSocketHttpHeaders();
+		headers.forEach(httpHeaders::add);
+		String target = uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+		CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
+		try {
+			this.client.execute(connection.handler(), httpHeaders, uri)
+				.orTimeout(this.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
+				.whenComplete((session, failure) -> {
+					if (failure == null) {
+						result.complete(connection);
+					}
+					else {
+						result.completeExceptionally(classify(failure, target));
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			result.completeExceptionally(classify(ex, target));
+		}
+		return result;
+	}
+
+	private ConnectFailure classify(Throwable failure, String target) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof TimeoutException) {
+			return new ConnectFailure(ConnectFailure.Kind.NETWORK, 0,
+					"WebSocket handshake with " + target + " timed out after " + this.connectTimeout, cause);
+		}
+		return ConnectFailure.classify(cause, target, this.clientCertificate);
+	}
+
+	/**
+	 * Releases the WebSocket container.
+	 */
+	public void destroy() {
+		this.container.destroy();
+	}
+
+}
