@@ -1,0 +1,727 @@
+package io.telcoflow.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.telcoflow.simulator.websocket.UpgradeDecision;
+import io.telcoflow.simulator.websocket.UpgradeRequest;
+import io.telcoflow.simulator.websocket.WebSocketConnection;
+import io.telcoflow.simulator.websocket.WebSocketServer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded Telcoflow server on loopback: the server side of {@code telcoflow-wire/1} (control
+ * and media connections, authentication by API key or mTLS, commands, states, pull-based audio on
+ * a 20 ms clock), with scripted callers, a per-call record and fault injection.
+ * <pre>{@code
+ * try (TelcoflowSimulator sim = TelcoflowSimulator.builder().build().start()) {
+ *     SimulatedCall call = sim.placeCall(CallScript.defaults());
+ *     call.awaitState("ANSWERED", Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ */
+public final class TelcoflowSimulator implements AutoCloseable {
+
+	/** The API key accepted by default (test data). */
+	public static final String DEFAULT_API_KEY = "test-api-key";
+
+	/** The connector accepted by default (test data). */
+	public static final String DEFAULT_CONNECTOR_UUID = "0190a8f2-7c41-7d3e-9a55-3c1f2e4b6d70";
+
+	private static final Logger logger = LoggerFactory.getLogger(TelcoflowSimulator.class);
+
+	private static final Pattern MEDIA_PATH = Pattern.compile("/v1/calls/([^/]+)/media");
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final Builder config;
+
+	private final SimulatorFaults faults = new SimulatorFaults(this);
+
+	private final List<SimulatedSession> openSessions = new CopyOnWriteArrayList<>();
+
+	private final List<SimulatedSession> allSessions = new CopyOnWriteArrayList<>();
+
+	private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
+
+	private final List<SimulatedCall> callOrder = new CopyOnWriteArrayList<>();
+
+	private final List<SimulatedCall> waiting = new ArrayList<>();
+
+	private final Set<SimulatedCall> audioCalls = ConcurrentHashMap.newKeySet();
+
+	private final Set<WebSocketConnection> connections = ConcurrentHashMap.newKeySet();
+
+	private final List<Instant> controlAttempts = new CopyOnWriteArrayList<>();
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	private final ScheduledExecutorService audioClock;
+
+	private int roundRobin;
+
+	private @Nullable WebSocketServer server;
+
+	private @Nullable ScheduledFuture<?> autoCalls;
+
+	private TelcoflowSimulator(Builder config) {
+		this.config = config;
+		this.timer = new ScheduledThreadPoolExecutor(2, daemon("telcoflow-sim-timer"));
+		this.timer.setRemoveOnCancelPolicy(true);
+		this.audioClock = Executors.newSingleThreadScheduledExecutor(daemon("telcoflow-sim-audio-clock"));
+	}
+
+	private static java.util.concurrent.ThreadFactory daemon(String name) {
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * Starts configuring a simulator.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Binds the port and starts serving.
+	 * @return this simulator
+	 * @throws UncheckedIOException when the port cannot be bound
+	 */
+	public synchronized TelcoflowSimulator start() {
+		if (this.server != null) {
+			return this;
+		}
+		try {
+			SimulatorTls tls = this.config.tls;
+			this.server = new WebSocketServer(this.config.host, this.config.port,
+					(tls != null) ? tls.serverSslContext() : null, this.config.requireClientCertificate, this::upgrade,
+					this.timer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot bind the simulator to " + this.config.host + ":" + this.config.port, ex);
+		}
+		this.audioClock.scheduleAtFixedRate(this::tickAll, SimulatedCall.FRAME_MS, SimulatedCall.FRAME_MS,
+				TimeUnit.MILLISECONDS);
+		long check = Math.max(20, Math.min(1000, this.config.heartbeatInterval.toMillis() / 4));
+		this.timer.scheduleWithFixedDelay(this::closeSilentConnections, check, check, TimeUnit.MILLISECONDS);
+		logger.debug("Telcoflow simulator listening on {}", url());
+		return this;
+	}
+
+	/**
+	 * Stops serving: closes every connection (1001) and the port.
+	 */
+	@Override
+	public synchronized void close() {
+		stopAutoCalls();
+		WebSocketServer current = this.server;
+		if (current != null) {
+			current.close();
+		}
+		for (WebSocketConnection connection : this.connections) {
+			connection.close(1001, "simulator stopped");
+		}
+		this.audioClock.shutdownNow();
+		this.timer.shutdownNow();
+		for (WebSocketConnection connection : this.connections) {
+			connection.abort();
+		}
+	}
+
+	/**
+	 * Returns the base URL clients connect to (the control endpoint is {@code url() + "/v1/control"}).
+	 * @return {@code ws://127.0.0.1:PORT}, or {@code wss://localhost:PORT} with TLS
+	 */
+	public String url() {
+		String host;
+		if (this.config.tls != null) {
+			host = "localhost";
+		}
+		else if ("0.0.0.0".equals(this.config.host) || "::".equals(this.config.host)) {
+			host = "127.0.0.1";
+		}
+		else {
+			host = this.config.host.contains(":") ? "[" + this.config.host + "]" : this.config.host;
+		}
+		return ((this.config.tls != null) ? "wss://" : "ws://") + host + ":" + port();
+	}
+
+	/**
+	 * Returns the control endpoint URL.
+	 * @return {@code url() + "/v1/control"}
+	 */
+	public String controlUrl() {
+		return url() + "/v1/control";
+	}
+
+	/**
+	 * Returns the bound port.
+	 * @return the port
+	 * @throws IllegalStateException before {@link #start()}
+	 */
+	public int port() {
+		WebSocketServer current = this.server;
+		if (current == null) {
+			throw new IllegalStateException("The simulator is not started");
+		}
+		return current.port();
+	}
+
+	/**
+	 * Returns the accepted API key (test data).
+	 * @return the key
+	 */
+	public String apiKey() {
+		return this.config.apiKey;
+	}
+
+	/**
+	 * Returns the accepted connector UUID.
+	 * @return the connector
+	 */
+	public String connectorUuid() {
+		return this.config.connectorUuid;
+	}
+
+	/**
+	 * Returns the heartbeat interval announced in {@code session.welcome}.
+	 * @return the interval
+	 */
+	public Duration heartbeatInterval() {
+		return this.config.heartbeatInterval;
+	}
+
+	/**
+	 * Returns the fault injection of this simulator.
+	 * @return the faults
+	 */
+	public SimulatorFaults faults() {
+		return this.faults;
+	}
+
+	/**
+	 * Returns the open control sessions, oldest first.
+	 * @return the sessions
+	 */
+	public List<SimulatedSession> sessions() {
+		return List.copyOf(this.openSessions);
+	}
+
+	/**
+	 * Returns every control session since the start, closed ones too, oldest first.
+	 * @return the sessions
+	 */
+	public List<SimulatedSession> allSessions() {
+		return List.copyOf(this.allSessions);
+	}
+
+	/**
+	 * Returns when each control upgrade request arrived, refused ones too (to check reconnect
+	 * backoff).
+	 * @return the times, in order
+	 */
+	public List<Instant> controlConnectionAttempts() {
+		return List.copyOf(this.controlAttempts);
+	}
+
+	/**
+	 * Waits until at least {@code count} sessions are ready.
+	 * @param count how many
+	 * @param timeout how long to wait
+	 * @return the ready sessions
+	 * @throws AssertionError when they are not ready in time
+	 */
+	public List<SimulatedSession> awaitReadySessions(int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<SimulatedSession> ready = sessions().stream().filter(SimulatedSession::isReady).toList();
+			if (ready.size() >= count) {
+				return ready;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Expected " + count + " ready session(s) within " + timeout + " but have "
+						+ ready.size() + ": " + sessions());
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted", ex);
+			}
+		}
+	}
+
+	/**
+	 * Places a call with the default script.
+	 * @return the call
+	 */
+	public SimulatedCall placeCall() {
+		return placeCall(CallScript.defaults());
+	}
+
+	/**
+	 * Places a call: it is offered to a ready session with capacity (round-robin), now or as soon as
+	 * there is one.
+	 * @param script what the caller does
+	 * @return the call
+	 */
+	public SimulatedCall placeCall(CallScript script) {
+		Objects.requireNonNull(script, "script");
+		SimulatedCall call = new SimulatedCall(this, newCallId(), HexFormat.of().formatHex(randomBytes(16)), script);
+		this.calls.put(call.callId(), call);
+		this.callOrder.add(call);
+		call.scheduleScriptTimers();
+		queue(call);
+		return call;
+	}
+
+	/**
+	 * Returns every call placed, oldest first.
+	 * @return the calls
+	 */
+	public List<SimulatedCall> calls() {
+		return List.copyOf(this.callOrder);
+	}
+
+	/**
+	 * Returns a call.
+	 * @param callId the call id
+	 * @return the call, {@code null} if unknown
+	 */
+	public @Nullable SimulatedCall call(String callId) {
+		return this.calls.get(callId);
+	}
+
+	/**
+	 * Places a call every interval while at least one session is ready (ticks without one are skipped).
+	 * @param interval the time between calls
+	 * @param scripts supplies each call's script
+	 */
+	public synchronized void startAutoCalls(Duration interval, Supplier<CallScript> scripts) {
+		stopAutoCalls();
+		this.autoCalls = this.timer.scheduleAtFixedRate(() -> {
+			if (this.openSessions.stream().anyMatch(SimulatedSession::isReady)) {
+				SimulatedCall call = placeCall(scripts.get());
+				logger.info("Placed call {}", call.callId());
+			}
+		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Stops {@link #startAutoCalls(Duration, Supplier)}.
+	 */
+	public synchronized void stopAutoCalls() {
+		ScheduledFuture<?> current = this.autoCalls;
+		if (current != null) {
+			current.cancel(false);
+			this.autoCalls = null;
+		}
+	}
+
+	// ---- internals -------------------------------------------------------------------
+
+	SimulatedCall requireCall(String callId) {
+		SimulatedCall call = this.calls.get(callId);
+		if (call == null) {
+			throw new IllegalArgumentException("Unknown call " + callId);
+		}
+		return call;
+	}
+
+	boolean recordAgentAudio() {
+		return this.config.recordAgentAudio;
+	}
+
+	Duration mediaOpenTimeout() {
+		return this.config.mediaOpenTimeout;
+	}
+
+	Duration mediaResumeTimeout() {
+		return this.config.mediaResumeTimeout;
+	}
+
+	ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+		return this.timer.schedule(() -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Simulator task failed", ex);
+			}
+		}, delay.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	void forEachConnection(Consumer<WebSocketConnection> action) {
+		this.connections.forEach(action);
+	}
+
+	private UpgradeDecision upgrade(UpgradeRequest request) {
+		if ("/v1/control".equals(request.path())) {
+			this.controlAttempts.add(Instant.now());
+			int refusal = this.faults.takeControlRefusal();
+			if (refusal != 0) {
+				return UpgradeDecision.refuse(refusal);
+			}
+			int authFailure = authenticate(request);
+			if (authFailure != 0) {
+				return UpgradeDecision.refuse(authFailure);
+			}
+			return UpgradeDecision.accept(new SimulatedSession(this, mediaBaseUrl(request)).handler());
+		}
+		Matcher media = MEDIA_PATH.matcher(request.path());
+		if (media.matches()) {
+			int refusal = this.faults.takeMediaRefusal();
+			if (refusal != 0) {
+				return UpgradeDecision.refuse(refusal);
+			}
+			int authFailure = authenticate(request);
+			if (authFailure != 0) {
+				return UpgradeDecision.refuse(authFailure);
+			}
+			SimulatedCall call = this.calls.get(media.group(1));
+			return (call != null) ? call.mediaUpgrade(request) : UpgradeDecision.refuse(404);
+		}
+		return UpgradeDecision.refuse(404);
+	}
+
+	/** Returns 0 when the request is authenticated, else the HTTP status to refuse it with. */
+	private int authenticate(UpgradeRequest request) {
+		if (this.faults.credentialsRevoked()) {
+			return 401;
+		}
+		if (this.config.requireClientCertificate) {
+			// the TLS handshake already verified the chain against the test CA
+			return request.clientCertificates().isEmpty() ? 401 : 0;
+		}
+		String authorization = request.header("authorization");
+		if (authorization == null || !authorization.equals("Bearer " + this.config.apiKey)) {
+			return 401;
+		}
+		return this.config.connectorUuid.equals(request.header("telcoflow-connector")) ? 0 : 403;
+	}
+
+	private String mediaBaseUrl(UpgradeRequest request) {
+		String host = request.header("host");
+		if (host == null || host.isBlank()) {
+			return url();
+		}
+		return ((this.config.tls != null) ? "wss://" : "ws://") + host;
+	}
+
+	void sessionOpened(SimulatedSession session, WebSocketConnection connection) {
+		connection.answerPings(!this.faults.pingsStopped());
+		this.connections.add(connection);
+		this.allSessions.add(session);
+		this.openSessions.add(session);
+	}
+
+	void sessionClosed(SimulatedSession session, WebSocketConnection connection) {
+		this.connections.remove(connection);
+		this.openSessions.remove(session);
+	}
+
+	void mediaOpened(SimulatedCall call, WebSocketConnection connection) {
+		connection.answerPings(!this.faults.pingsStopped());
+		this.connections.add(connection);
+		if (!call.isEnded()) {
+			this.audioCalls.add(call);
+		}
+	}
+
+	void mediaClosed(SimulatedCall call, WebSocketConnection connection) {
+		this.connections.remove(connection);
+	}
+
+	/** Called with the call's lock held: must not take the dispatch lock. */
+	void callEnded(SimulatedCall call, @Nullable SimulatedSession session) {
+		this.audioCalls.remove(call);
+		if (session != null) {
+			session.release(call);
+		}
+		dispatch();
+	}
+
+	void queue(SimulatedCall call) {
+		synchronized (this.waiting) {
+			this.waiting.add(call);
+		}
+		dispatch();
+	}
+
+	boolean hasSessionFor(SimulatedCall call) {
+		return this.openSessions.stream().anyMatch((session) -> session.canTake() && !call.wasTriedBy(session));
+	}
+
+	void dispatch() {
+		try {
+			this.timer.execute(this::dispatchNow);
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// stopped
+		}
+	}
+
+	private void dispatchNow() {
+		synchronized (this.waiting) {
+			Iterator<SimulatedCall> iterator = this.waiting.iterator();
+			while (iterator.hasNext()) {
+				SimulatedCall call = iterator.next();
+				if (call.isEnded()) {
+					iterator.remove();
+					continue;
+				}
+				SimulatedSession target = nextSession(call);
+				if (target != null) {
+					iterator.remove();
+					target.assign(call);
+					call.offerTo(target);
+				}
+			}
+		}
+	}
+
+	private @Nullable SimulatedSession nextSession(SimulatedCall call) {
+		List<SimulatedSession> candidates = sessions();
+		for (int i = 0; i < candidates.size(); i++) {
+			SimulatedSession session = candidates.get((this.roundRobin + i) % candidates.size());
+			if (session.canTake() && !call.wasTriedBy(session)) {
+				this.roundRobin = (this.roundRobin + i + 1) % candidates.size();
+				return session;
+			}
+		}
+		return null;
+	}
+
+	private void tickAll() {
+		for (SimulatedCall call : this.audioCalls) {
+			try {
+				call.tick();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Audio tick of call {} failed", call.callId(), ex);
+			}
+		}
+	}
+
+	private void closeSilentConnections() {
+		long limit = this.config.heartbeatInterval.toNanos() * 3;
+		long now = System.nanoTime();
+		for (WebSocketConnection connection : this.connections) {
+			if (connection.isOpen() && now - connection.lastReceivedNanos() > limit) {
+				logger.debug("Closing {}: silent for three heartbeat intervals", connection.request().path());
+				connection.close(4008, "no frame for three heartbeat intervals");
+			}
+		}
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+	/** A UUIDv7: 48 bits of Unix milliseconds, then random bits. */
+	static String newCallId() {
+		byte[] bytes = randomBytes(16);
+		long millis = System.currentTimeMillis();
+		for (int i = 0; i < 6; i++) {
+			bytes[i] = (byte) (millis >>> (40 - 8 * i));
+		}
+		bytes[6] = (byte) ((bytes[6] & 0x0F) | 0x70);
+		bytes[8] = (byte) ((bytes[8] & 0x3F) | 0x80);
+		long high = 0;
+		long low = 0;
+		for (int i = 0; i < 8; i++) {
+			high = (high << 8) | (bytes[i] & 0xFF);
+			low = (low << 8) | (bytes[8 + i] & 0xFF);
+		}
+		return new UUID(high, low).toString();
+	}
+
+	@Override
+	public String toString() {
+		return "TelcoflowSimulator[" + ((this.server != null) ? url() : "not started") + ", sessions="
+				+ this.openSessions.size() + ", calls=" + this.calls.size() + "]";
+	}
+
+	/**
+	 * Configures a {@link TelcoflowSimulator}.
+	 */
+	public static final class Builder {
+
+		private String apiKey = DEFAULT_API_KEY;
+
+		private String connectorUuid = DEFAULT_CONNECTOR_UUID;
+
+		private @Nullable SimulatorTls tls;
+
+		private boolean requireClientCertificate;
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private Duration heartbeatInterval = Duration.ofSeconds(15);
+
+		private Duration mediaOpenTimeout = Duration.ofSeconds(10);
+
+		private Duration mediaResumeTimeout = Duration.ofSeconds(5);
+
+		private boolean recordAgentAudio = true;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the accepted API key and connector.
+		 * @param apiKey the API key (default {@link #DEFAULT_API_KEY})
+		 * @param connectorUuid the connector (default {@link #DEFAULT_CONNECTOR_UUID})
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey, String connectorUuid) {
+			this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+			this.connectorUuid = Objects.requireNonNull(connectorUuid, "connectorUuid");
+			return this;
+		}
+
+		/**
+		 * Serves {@code wss://} with the given key material.
+		 * @param tls for example {@link SimulatorTls#testServer()}
+		 * @return this builder
+		 */
+		public Builder tls(SimulatorTls tls) {
+			this.tls = Objects.requireNonNull(tls, "tls");
+			return this;
+		}
+
+		/**
+		 * Requires a client certificate chained to the test CA (mTLS) instead of an API key. Needs
+		 * {@link #tls(SimulatorTls)}.
+		 * @param require whether to require one
+		 * @return this builder
+		 */
+		public Builder requireClientCertificate(boolean require) {
+			this.requireClientCertificate = require;
+			return this;
+		}
+
+		/**
+		 * Sets the address to bind (default {@code 127.0.0.1}).
+		 * @param host the address
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/**
+		 * Sets the port (default 0: a free port).
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be 0..65535, not " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets the heartbeat interval announced to clients (default 15 s); connections silent for
+		 * three intervals are closed with 4008.
+		 * @param interval the interval
+		 * @return this builder
+		 */
+		public Builder heartbeatInterval(Duration interval) {
+			this.heartbeatInterval = positive(interval, "heartbeatInterval");
+			return this;
+		}
+
+		/**
+		 * Sets how long an offered call waits for its media connection before it is re-offered
+		 * (default 10 s).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder mediaOpenTimeout(Duration timeout) {
+			this.mediaOpenTimeout = positive(timeout, "mediaOpenTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets how long a dropped media connection may take to resume before the call ends with
+		 * reason {@code error} (default 5 s).
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder mediaResumeTimeout(Duration timeout) {
+			this.mediaResumeTimeout = positive(timeout, "mediaResumeTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets whether agent audio bytes are kept in each call's record (default yes; switch off for
+		 * long load runs, counts are kept either way).
+		 * @param record whether to keep the bytes
+		 * @return this builder
+		 */
+		public Builder recordAgentAudio(boolean record) {
+			this.recordAgentAudio = record;
+			return this;
+		}
+
+		private static Duration positive(Duration value, String name) {
+			Objects.requireNonNull(value, name);
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, not " + value);
+			}
+			return value;
+		}
+
+		/**
+		 * Builds the simulator (not started yet).
+		 * @return the simulator
+		 */
+		public TelcoflowSimulator build() {
+			if (this.requireClientCertificate && this.tls == null) {
+				throw new IllegalStateException("requireClientCertificate needs tls(...)");
+			}
+			return new TelcoflowSimulator(this);
+		}
+
+	}
+
+}
