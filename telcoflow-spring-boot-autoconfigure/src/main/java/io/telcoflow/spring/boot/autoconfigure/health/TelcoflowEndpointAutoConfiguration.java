@@ -1,0 +1,34 @@
+package io.telcoflow.spring.boot.autoconfigure.health;
+
+import java.time.Clock;
+
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link TelcoflowEndpoint}, when the
+ * {@code telcoflow} endpoint is available (for example
+ * {@code management.endpoints.web.exposure.include=health,telcoflow}).
+ */
+@AutoConfiguration(afterName = "io.telcoflow.spring.boot.autoconfigure.TelcoflowAutoConfiguration")
+@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
+@ConditionalOnSingleCandidate(TelcoflowClient.class)
+@ConditionalOnAvailableEndpoint(TelcoflowEndpoint.class)
+public final class TelcoflowEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TelcoflowEndpoint telcoflowEndpoint(TelcoflowClient client) {
+		return new TelcoflowEndpoint(client, Clock.systemUTC());
+	}
+
+}

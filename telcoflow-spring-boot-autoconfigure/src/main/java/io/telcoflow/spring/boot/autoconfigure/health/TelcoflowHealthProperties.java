@@ -1,0 +1,27 @@
+package io.telcoflow.spring.boot.autoconfigure.health;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the Telcoflow health indicator.
+ */
+@ConfigurationProperties("telcoflow.health")
+public class TelcoflowHealthProperties {
+
+	/**
+	 * How long the control connection may be unavailable (connecting, reconnecting, or connected
+	 * but not ready) before the health indicator reports DOWN.
+	 */
+	private Duration disconnectedGracePeriod = Duration.ofSeconds(30);
+
+	public Duration getDisconnectedGracePeriod() {
+		return this.disconnectedGracePeriod;
+	}
+
+	public void setDisconnectedGracePeriod(Duration disconnectedGracePeriod) {
+		this.disconnectedGracePeriod = disconnectedGracePeriod;
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.telcoflow.spring.boot.metrics;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.TelcoflowClientListener;
+import io.telcoflow.client.TerminationReason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link TelcoflowClientListener} that records one {@link TelcoflowCallObservation#CALL}
+ * observation per call: started when the call is offered, stopped when it ends, with the handler's
+ * failure as its error and the {@link TerminationReason} as its {@code outcome}.
+ * <p>
+ * The observation is not opened as a scope on the handler's thread (the client reports no
+ * handler exit), so spans the handler creates are not its children.
+ */
+public class TelcoflowCallObservationListener implements TelcoflowClientListener {
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable TelcoflowCallObservationConvention convention;
+
+	private final Map<String, Observation> observations = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a listener.
+	 * @param registry the registry to record the observations in
+	 * @param convention a custom convention, or {@code null} for the default one
+	 */
+	public TelcoflowCallObservationListener(ObservationRegistry registry,
+			@Nullable TelcoflowCallObservationConvention convention) {
+		this.registry = registry;
+		this.convention = convention;
+	}
+
+	@Override
+	public void onCallStarted(ActiveCall call) {
+		TelcoflowCallObservationContext context = new TelcoflowCallObservationContext(call.getCallId());
+		Observation observation = TelcoflowCallObservation.CALL.observation(this.convention,
+				DefaultTelcoflowCallObservationConvention.INSTANCE, () -> context, this.registry);
+		this.observations.put(call.getCallId(), observation.start());
+	}
+
+	/**
+	 * Records which handler took a call, as the observation's {@code handler} key.
+	 * @param callId the call's id
+	 * @param handler the handler's name, such as {@code FrontDesk.onCall}
+	 */
+	public void onHandlerSelected(String callId, String handler) {
+		Observation observation = this.observations.get(callId);
+		if (observation != null && observation.getContext() instanceof TelcoflowCallObservationContext context) {
+			context.setHandler(handler);
+		}
+	}
+
+	@Override
+	public void onHandlerFailed(ActiveCall call, Throwable failure) {
+		Observation observation = this.observations.get(call.getCallId());
+		if (observation != null) {
+			observation.error(failure);
+		}
+	}
+
+	@Override
+	public void onCallEnded(ActiveCall call, TerminationReason reason, Duration duration) {
+		Observation observation = this.observations.remove(call.getCallId());
+		if (observation == null) {
+			return;
+		}
+		if (observation.getContext() instanceof TelcoflowCallObservationContext context) {
+			context.setOutcome(reason);
+		}
+		observation.stop();
+	}
+
+}
