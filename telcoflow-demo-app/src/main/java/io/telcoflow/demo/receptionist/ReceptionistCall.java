@@ -1,0 +1,356 @@
+package io.telcoflow.demo.receptionist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallListener;
+import io.telcoflow.client.DtmfEvent;
+import io.telcoflow.client.audio.AudioStream;
+import io.telcoflow.client.exception.WssCallClosedException;
+import io.telcoflow.client.exception.WssCallCommandException;
+import io.telcoflow.demo.DemoProperties;
+import io.telcoflow.demo.audio.AudioPlayer;
+import io.telcoflow.demo.audio.Pcm;
+import io.telcoflow.demo.audio.PcmAudio;
+import io.telcoflow.demo.audio.VoiceActivityDetector;
+import io.telcoflow.demo.audio.WavWriter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The receptionist's side of one call, run on the call's own thread. One audio loop does
+ * everything, 20 ms at a time: it tops up the prompt being played, reads the caller's audio,
+ * feeds the voice detector and the recording, and looks at the keys pressed.
+ * <ol>
+ * <li>Answer, play the greeting and a beep. If the caller speaks over it, stop it at once
+ * (barge-in) and take the message; if the caller presses 0, put them through.</li>
+ * <li>Put through: {@code connect} with the ring time. When a human answers, leave the call to
+ * them ({@code close}); when nobody does ({@code CALL_UNANSWERED}), play the voicemail prompt and
+ * take a message.</li>
+ * <li>Take a message: record from the first word until a silence, to a WAV file. {@code #} ends
+ * it early.</li>
+ * <li>Play the goodbye, wait until it has been heard ({@code awaitPlayback}), {@code disconnect}.</li>
+ * </ol>
+ * A caller who hangs up ends the loop wherever it is. Exceptions of the SDK that are not part of
+ * the flow (a rejected command, a call that ended during a command) are left to the caller of
+ * {@link #run()}.
+ */
+public final class ReceptionistCall {
+
+	/** The key that asks for a human. */
+	static final char OPERATOR_KEY = '0';
+
+	/** The key that ends a message. */
+	static final char END_OF_MESSAGE_KEY = '#';
+
+	private static final Duration POLL = Pcm.FRAME;
+
+	/** Audio kept from before the first word, so that the recording does not clip it. */
+	private static final int PRE_ROLL_FRAMES = 15;
+
+	private final ActiveCall call;
+
+	private final Prompts prompts;
+
+	private final DemoProperties.Receptionist settings;
+
+	private final Path recordingsDir;
+
+	private final CallStory story;
+
+	private final AudioPlayer player;
+
+	private final VoiceActivityDetector voice;
+
+	private final AudioStream callerAudio;
+
+	private final BlockingQueue<Character> keys = new LinkedBlockingQueue<>();
+
+	private final Deque<byte[]> preRoll = new ArrayDeque<>();
+
+	/** The audio loop's clock: how much audio it has listened to (or waited for). */
+	private Duration listened = Duration.ZERO;
+
+	/** The caller's audio read on the loop's last turn, if any. */
+	private byte @Nullable [] heard;
+
+	ReceptionistCall(ActiveCall call, Prompts prompts, DemoProperties.Receptionist settings, Path recordingsDir,
+			CallStory story) {
+		this.call = call;
+		this.prompts = prompts;
+		this.settings = settings;
+		this.recordingsDir = recordingsDir;
+		this.story = story;
+		this.player = new AudioPlayer(call, settings.getPlaybackLead());
+		DemoProperties.VoiceDetection detection = settings.getVoiceDetection();
+		this.voice = new VoiceActivityDetector(call.getSampleRate(), detection.getThreshold(),
+				detection.getOnsetFrames(), detection.getHangoverFrames());
+		this.callerAudio = call.audioStream();
+	}
+
+	/**
+	 * Handles the call from answer to hang-up.
+	 * @return how the call went
+	 * @throws IOException when the recording cannot be written
+	 */
+	public Outcome run() throws IOException {
+		this.call.addListener(new CallListener() {
+			@Override
+			public void onDtmf(ActiveCall call, DtmfEvent dtmf) {
+				ReceptionistCall.this.keys.add(dtmf.digit());
+			}
+		});
+		this.call.answer();
+		this.story.answered();
+		Interruption greeting = playListening(true, this.prompts.greeting(), this.prompts.beep());
+		if (greeting == Interruption.HANG_UP) {
+			return hungUp("during the greeting");
+		}
+		if (greeting == Interruption.OPERATOR) {
+			this.story.tell("caller pressed {}: ringing a human for up to {}", OPERATOR_KEY,
+					CallStory.seconds(this.settings.getRingTime()));
+			if (!playToEnd(this.prompts.connecting())) {
+				return hungUp("before being put through");
+			}
+			if (putThrough()) {
+				return Outcome.PUT_THROUGH;
+			}
+			if (playListening(false, this.prompts.voicemail(), this.prompts.beep()) == Interruption.HANG_UP) {
+				return hungUp("during the voicemail prompt");
+			}
+		}
+		else if (greeting == Interruption.SPEECH) {
+			this.story.tell("caller spoke over the greeting after {}: greeting stopped (barge-in)",
+					CallStory.seconds(this.listened));
+		}
+		Outcome outcome = takeMessage();
+		if (outcome == Outcome.HUNG_UP) {
+			return outcome;
+		}
+		sayGoodbye();
+		return outcome;
+	}
+
+	/**
+	 * Plays prompts while listening to the caller.
+	 * @param operatorAllowed whether the operator key interrupts
+	 * @param prompts what to play
+	 * @return what interrupted the prompts, or {@link Interruption#NONE} when they were played
+	 */
+	private Interruption playListening(boolean operatorAllowed, PcmAudio... prompts) {
+		for (PcmAudio prompt : prompts) {
+			this.player.play(prompt);
+		}
+		while (listen()) {
+			Character key = this.keys.poll();
+			if (operatorAllowed && key != null && key == OPERATOR_KEY) {
+				this.player.stop();
+				return Interruption.OPERATOR;
+			}
+			if (this.voice.isSpeaking()) {
+				this.player.stop();
+				return Interruption.SPEECH;
+			}
+			if (this.player.isIdle()) {
+				return Interruption.NONE;
+			}
+		}
+		return Interruption.HANG_UP;
+	}
+
+	/**
+	 * Plays a prompt that the caller cannot interrupt.
+	 * @param prompt what to play
+	 * @return {@code false} when the caller hung up
+	 */
+	private boolean playToEnd(PcmAudio prompt) {
+		this.player.play(prompt);
+		while (listen()) {
+			if (this.player.isIdle()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Rings a human and, when one answers, leaves the call to them.
+	 * @return {@code true} when put through, {@code false} when nobody answered in time
+	 */
+	private boolean putThrough() {
+		try {
+			this.call.connect(this.settings.getRingTime());
+		}
+		catch (WssCallCommandException ex) {
+			if (!WssCallCommandException.CALL_UNANSWERED.equals(ex.errorCode())) {
+				throw ex;
+			}
+			// The call stays answered: fall back to voicemail.
+			this.story.tell("nobody answered ({}): taking a message instead", ex.errorCode());
+			forgetWhatWasSaidWhileRinging();
+			return false;
+		}
+		this.story.tell("put through to a human; the receptionist leaves the call");
+		// After connect, close lets caller and callee talk on without the receptionist.
+		this.call.close();
+		return true;
+	}
+
+	private void forgetWhatWasSaidWhileRinging() {
+		while (this.callerAudio.poll(Duration.ZERO) != null) {
+			// drop it
+		}
+		this.voice.reset();
+		this.preRoll.clear();
+		this.keys.clear();
+	}
+
+	/**
+	 * Records the caller from their first word until they fall silent.
+	 * @return {@link Outcome#MESSAGE_TAKEN}, {@link Outcome#NO_MESSAGE} or {@link Outcome#HUNG_UP}
+	 */
+	private Outcome takeMessage() throws IOException {
+		Files.createDirectories(this.recordingsDir);
+		Path file = this.recordingsDir.resolve(this.call.getCallId() + ".wav");
+		Duration start = this.listened;
+		Duration silence = Duration.ZERO;
+		boolean speaking = false;
+		boolean hungUp = false;
+		WavWriter recording = WavWriter.create(file, this.call.getSampleRate());
+		try (recording) {
+			while (true) {
+				if (!speaking && this.voice.isSpeaking()) {
+					speaking = true;
+					writePreRoll(recording);
+				}
+				if (!listen()) {
+					hungUp = true;
+					break;
+				}
+				Character key = this.keys.poll();
+				if (key != null && key == END_OF_MESSAGE_KEY) {
+					break;
+				}
+				if (!speaking) {
+					if (this.listened.minus(start).compareTo(this.settings.getMessageStartTimeout()) >= 0) {
+						break;
+					}
+					continue;
+				}
+				byte[] chunk = this.heard;
+				if (chunk != null) {
+					recording.write(chunk);
+				}
+				silence = this.voice.isSpeaking() ? Duration.ZERO : silence.plus(lastTurn(chunk));
+				if (silence.compareTo(this.settings.getEndOfMessageSilence()) >= 0
+						|| recording.duration().compareTo(this.settings.getMaxMessageLength()) >= 0) {
+					break;
+				}
+			}
+		}
+		if (!speaking) {
+			Files.deleteIfExists(file);
+			if (hungUp) {
+				return hungUp("without leaving a message");
+			}
+			this.story.tell("no message left");
+			return Outcome.NO_MESSAGE;
+		}
+		this.story.tell("message recorded: {} in {}", CallStory.seconds(recording.duration()), file);
+		return hungUp ? Outcome.HUNG_UP : Outcome.MESSAGE_TAKEN;
+	}
+
+	private void writePreRoll(WavWriter recording) throws IOException {
+		for (byte[] chunk : this.preRoll) {
+			recording.write(chunk);
+		}
+		this.preRoll.clear();
+	}
+
+	/**
+	 * Plays the goodbye, waits until the caller has heard it, and ends the call.
+	 */
+	private void sayGoodbye() {
+		this.player.play(this.prompts.goodbye());
+		while (!this.player.isQueueEmpty()) {
+			if (!listen()) {
+				hungUp("during the goodbye");
+				return;
+			}
+		}
+		if (!this.call.awaitPlayback(this.settings.getGoodbyeTimeout())) {
+			this.story.warn("the goodbye did not finish playing within {}",
+					CallStory.seconds(this.settings.getGoodbyeTimeout()));
+		}
+		this.story.tell("goodbye played, hanging up");
+		this.call.disconnect();
+	}
+
+	/**
+	 * One turn of the audio loop: tops up the prompt, then waits up to 20 ms for the caller's
+	 * audio and feeds it to the voice detector.
+	 * @return {@code false} once the call has ended
+	 */
+	private boolean listen() {
+		if (!this.player.pump()) {
+			return false;
+		}
+		byte[] chunk = this.callerAudio.poll(POLL);
+		this.heard = chunk;
+		if (chunk == null) {
+			if (this.callerAudio.isEnded()) {
+				return false;
+			}
+			this.listened = this.listened.plus(POLL);
+			return true;
+		}
+		this.listened = this.listened.plus(Pcm.duration(this.call.getSampleRate(), chunk.length));
+		this.preRoll.addLast(chunk);
+		if (this.preRoll.size() > PRE_ROLL_FRAMES) {
+			this.preRoll.removeFirst();
+		}
+		this.voice.accept(chunk);
+		return true;
+	}
+
+	private Duration lastTurn(byte @Nullable [] chunk) {
+		return (chunk != null) ? Pcm.duration(this.call.getSampleRate(), chunk.length) : POLL;
+	}
+
+	private Outcome hungUp(String when) {
+		this.story.tell("caller hung up {}", when);
+		return Outcome.HUNG_UP;
+	}
+
+	/**
+	 * How a call went.
+	 */
+	public enum Outcome {
+
+		/** The caller left a message. */
+		MESSAGE_TAKEN,
+
+		/** The caller said nothing after the beep. */
+		NO_MESSAGE,
+
+		/** A human answered and the receptionist left the call to them. */
+		PUT_THROUGH,
+
+		/** The caller hung up before the receptionist was done. */
+		HUNG_UP
+
+	}
+
+	private enum Interruption {
+
+		NONE, SPEECH, OPERATOR, HANG_UP
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.telcoflow.demo.simulator;
+
+import io.telcoflow.demo.DemoProperties;
+import io.telcoflow.demo.receptionist.Prompts;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The demo's embedded mode, when {@code telcoflow.url} is not set: starts an in-process simulator
+ * on a loopback port before the starter's client is created, and gives the starter its
+ * {@link TelcoflowConnectionDetails} (which take precedence over the {@code telcoflow.*}
+ * properties). With {@code demo.simulator.auto-calls} (the default) scripted callers ring every
+ * {@code demo.simulator.call-interval}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnNoTelcoflowUrl
+public class EmbeddedSimulatorConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedSimulatorConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	TelcoflowSimulator telcoflowSimulator(DemoProperties properties) {
+		TelcoflowSimulator simulator = TelcoflowSimulator.builder().port(properties.getSimulator().getPort()).build();
+		simulator.start();
+		logger.info("No telcoflow.url set: started the embedded Telcoflow simulator at {}", simulator.url());
+		return simulator;
+	}
+
+	@Bean
+	TelcoflowConnectionDetails simulatorConnectionDetails(TelcoflowSimulator simulator) {
+		return new SimulatorConnectionDetails(simulator);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "demo.simulator.auto-calls", matchIfMissing = true)
+	SimulatedCallers simulatedCallers(TelcoflowSimulator simulator, DemoProperties properties) {
+		ScriptedCallers callers = new ScriptedCallers(Prompts.load(), properties.getReceptionist());
+		return new SimulatedCallers(simulator, properties.getSimulator().getCallInterval(), callers);
+	}
+
+}
