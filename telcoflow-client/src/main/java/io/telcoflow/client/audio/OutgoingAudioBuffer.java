@@ -38,6 +38,8 @@ public final class OutgoingAudioBuffer {
 
 	private boolean closed;
 
+	private boolean closedUndrained;
+
 	private @Nullable List<CompletableFuture<Void>> drainWaiters;
 
 	/**
@@ -149,16 +151,16 @@ public final class OutgoingAudioBuffer {
 
 	/**
 	 * Returns a future completed when every buffered byte has been pulled (at once when empty), or
-	 * exceptionally when the buffer closes first.
-	 * @param closedFailure the failure when the buffer is already closed with bytes in it
+	 * exceptionally when the buffer closes, or closed, before it drained.
+	 * @param closedFailure the failure when the buffer closed with bytes in it
 	 * @return the future
 	 */
 	public synchronized CompletableFuture<Void> drained(Supplier<WssException> closedFailure) {
+		if (this.closed && this.closedUndrained) {
+			return CompletableFuture.failedFuture(closedFailure.get());
+		}
 		if (this.size == 0) {
 			return CompletableFuture.completedFuture(null);
-		}
-		if (this.closed) {
-			return CompletableFuture.failedFuture(closedFailure.get());
 		}
 		CompletableFuture<Void> future = new CompletableFuture<>();
 		if (this.drainWaiters == null) {
@@ -169,8 +171,8 @@ public final class OutgoingAudioBuffer {
 	}
 
 	/**
-	 * Closes the buffer (the call ended): further appends fail, memory is released, and waiting
-	 * playback futures fail with the given exception.
+	 * Closes the buffer (the call ended): further appends fail, what was buffered is dropped and its
+	 * memory released, and waiting playback futures fail with the given exception.
 	 * @param failure supplies the exception for waiters, called only when there are any
 	 */
 	public void close(Supplier<WssException> failure) {
@@ -180,6 +182,8 @@ public final class OutgoingAudioBuffer {
 				return;
 			}
 			this.closed = true;
+			this.closedUndrained = this.size > 0;
+			this.size = 0;
 			this.segments.clear();
 			this.retained = 0;
 			waiters = takeDrainWaiters();

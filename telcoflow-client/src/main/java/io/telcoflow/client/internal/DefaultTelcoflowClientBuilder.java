@@ -42,7 +42,7 @@ public final class DefaultTelcoflowClientBuilder implements TelcoflowClient.Buil
 
 	@Override
 	public TelcoflowClient build() {
-		throw new UnsupportedOperationException("not yet implemented");
+		return new DefaultTelcoflowClient(this.config, this.callExecutor, List.copyOf(this.listeners));
 	}
 
 }

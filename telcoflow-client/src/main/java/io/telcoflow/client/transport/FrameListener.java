@@ -8,6 +8,13 @@ import java.nio.ByteBuffer;
 public interface FrameListener {
 
 	/**
+	 * The connection opened; called before its first frame.
+	 * @param connection the connection, to reply on
+	 */
+	default void onOpen(WebSocketConnection connection) {
+	}
+
+	/**
 	 * A text frame arrived.
 	 * @param text the frame
 	 */

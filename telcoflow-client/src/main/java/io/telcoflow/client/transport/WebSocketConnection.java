@@ -226,6 +226,7 @@ public final class WebSocketConnection {
 		public void afterConnectionEstablished(WebSocketSession session) {
 			WebSocketConnection.this.session = session;
 			WebSocketConnection.this.lastReceivedNanos = System.nanoTime();
+			WebSocketConnection.this.listener.onOpen(WebSocketConnection.this);
 		}
 
 		@Override

@@ -1,0 +1,496 @@
+package io.telcoflow.client.internal;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallListener;
+import io.telcoflow.client.CallState;
+import io.telcoflow.client.DtmfEvent;
+import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.audio.AudioStream;
+import io.telcoflow.client.audio.InboundAudioStream;
+import io.telcoflow.client.audio.OutgoingAudioBuffer;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.BufferFullException;
+import io.telcoflow.client.exception.WssCallClosedException;
+import io.telcoflow.client.exception.WssCallCommandException;
+import io.telcoflow.client.exception.WssCallCommandTimeoutException;
+import io.telcoflow.client.exception.WssException;
+import io.telcoflow.client.exception.WssMediaException;
+import io.telcoflow.client.protocol.CallHandover;
+import io.telcoflow.client.protocol.ClientMessage;
+import io.telcoflow.client.protocol.ServerMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link ActiveCall}: state, commands, audio and events of one call.
+ */
+final class DefaultActiveCall implements ActiveCall {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultActiveCall.class);
+
+	private static final int MAX_RING_SECONDS = 600;
+
+	private final DefaultTelcoflowClient client;
+
+	private final CallHandover details;
+
+	private final URI mediaUri;
+
+	private final long receivedNanos = System.nanoTime();
+
+	private final boolean attached;
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private final CompletableFuture<TerminationReason> termination = new CompletableFuture<>();
+
+	private final OutgoingAudioBuffer buffer;
+
+	private final InboundAudioStream inbound;
+
+	private final List<CallListener> callListeners = new CopyOnWriteArrayList<>();
+
+	private final SerialExecutor events;
+
+	private final CommandTracker commands;
+
+	private final MediaChannel media;
+
+	private volatile CallState state = CallState.PENDING;
+
+	DefaultActiveCall(DefaultTelcoflowClient client, CallHandover details, URI mediaUri, boolean attached) {
+		this.client = client;
+		this.details = details;
+		this.mediaUri = mediaUri;
+		this.attached = attached;
+		this.buffer = new OutgoingAudioBuffer(client.config().getOutgoingBufferSize(), client.threads().events());
+		this.inbound = new InboundAudioStream(client.config().getInboundQueueFrames(),
+				(bytes) -> client.listeners().each((listener) -> listener.onInboundAudioDropped(this, bytes)));
+		this.events = new SerialExecutor(client.threads().events());
+		this.commands = new CommandTracker(client.threads().scheduler());
+		this.media = new MediaChannel(this, client);
+	}
+
+	@Override
+	public String getCallId() {
+		return this.details.callId();
+	}
+
+	@Override
+	public @Nullable String getCallerNumber() {
+		return this.details.callerNumber();
+	}
+
+	@Override
+	public @Nullable String getCalleeNumber() {
+		return this.details.calleeNumber();
+	}
+
+	@Override
+	public Instant getOfferedAt() {
+		return this.details.offeredAt();
+	}
+
+	@Override
+	public int getSampleRate() {
+		return this.details.sampleRate();
+	}
+
+	@Override
+	public CallState getState() {
+		return this.state;
+	}
+
+	@Override
+	public void answer() {
+		Futures.await(answerAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> answerAsync() {
+		return command("answer", null);
+	}
+
+	@Override
+	public void connect() {
+		connect(DEFAULT_RING_TIME);
+	}
+
+	@Override
+	public void connect(Duration ringTime) {
+		Futures.await(connectAsync(ringTime));
+	}
+
+	@Override
+	public CompletableFuture<Void> connectAsync(Duration ringTime) {
+		long millis = ringTime.toMillis();
+		if (millis < 1000 || millis > MAX_RING_SECONDS * 1000L) {
+			throw new IllegalArgumentException(
+					"Ring time must be between 1 s and " + MAX_RING_SECONDS + " s (was " + ringTime + ")");
+		}
+		return command("connect", (int) ((millis + 999) / 1000));
+	}
+
+	@Override
+	public void whisper() {
+		Futures.await(whisperAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> whisperAsync() {
+		return command("whisper", null);
+	}
+
+	@Override
+	public void barge() {
+		Futures.await(bargeAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> bargeAsync() {
+		return command("barge", null);
+	}
+
+	@Override
+	public void spy() {
+		Futures.await(spyAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> spyAsync() {
+		return command("spy", null);
+	}
+
+	@Override
+	public void disconnect() {
+		Futures.await(disconnectAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> disconnectAsync() {
+		return command("disconnect", null);
+	}
+
+	@Override
+	public void close() {
+		Futures.await(closeAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> closeAsync() {
+		return command("close", null);
+	}
+
+	private CompletableFuture<Void> command(String name, @Nullable Integer ringTimeSeconds) {
+		if (isClosed()) {
+			return CompletableFuture.failedFuture(closedError("'" + name + "' is not possible"));
+		}
+		Duration timeout = this.client.config().getCommandTimeout();
+		if (ringTimeSeconds != null) {
+			timeout = timeout.plusSeconds(ringTimeSeconds);
+		}
+		CommandTracker.Pending command = this.commands.register(name, timeout, this::timedOut);
+		String text = this.client.codec().encode(new ClientMessage.Command(command.id, name, ringTimeSeconds));
+		logger.debug("media {} -> command {} {}", getCallId(), command.id, name);
+		if (!this.media.send(text)) {
+			this.commands.abandon(command);
+			if (isClosed()) {
+				return CompletableFuture.failedFuture(closedError("'" + name + "' is not possible"));
+			}
+			return CompletableFuture.failedFuture(this.client.listeners()
+				.error(new WssMediaException("Command '" + name + "' not sent: the media connection of call "
+						+ getCallId() + " is not open (it is being resumed)"), this));
+		}
+		return command.future;
+	}
+
+	private boolean isClosed() {
+		return this.ended.get() || this.state == CallState.DISCONNECTED;
+	}
+
+	private WssCallClosedException closedError(String what) {
+		return this.client.listeners()
+			.error(new WssCallClosedException("Call " + getCallId() + " has ended: " + what), this);
+	}
+
+	private void timedOut(CommandTracker.Pending command) {
+		WssCallCommandTimeoutException failure = this.client.listeners()
+			.error(new WssCallCommandTimeoutException("No result for command '" + command.name + "' of call "
+					+ getCallId() + " within " + command.latency().toMillis() + " ms"), this);
+		this.client.listeners().each((listener) -> listener.onCommandCompleted(this, command.name, command.latency(), "TIMEOUT"));
+		callEvent((listener) -> listener.onError(this, failure));
+		this.client.threads().events().execute(() -> command.future.completeExceptionally(failure));
+	}
+
+	void onResult(ServerMessage.CommandResult result) {
+		CommandTracker.Pending command = this.commands.complete(result.id());
+		if (command == null) {
+			if (this.commands.isLate(result.id())) {
+				logger.info("Dropped the late result of command {} of call {}", result.id(), getCallId());
+			}
+			else {
+				this.client.listeners().protocolError(this, "result for unknown command id '" + result.id() + "'");
+			}
+			return;
+		}
+		Duration latency = command.latency();
+		Executor completions = this.client.threads().events();
+		if (result.ok()) {
+			if (result.state() != null) {
+				applyState(result.state());
+			}
+			this.client.listeners().each((listener) -> listener.onCommandCompleted(this, command.name, latency, null));
+			completions.execute(() -> command.future.complete(null));
+			return;
+		}
+		String code = (result.errorCode() != null) ? result.errorCode() : WssCallCommandException.INTERNAL_ERROR;
+		WssCallCommandException failure = this.client.listeners()
+			.error(new WssCallCommandException(command.name, code,
+					(result.errorMessage() != null) ? result.errorMessage() : ""), this);
+		this.client.listeners().each((listener) -> listener.onCommandCompleted(this, command.name, latency, code));
+		if (command.name.equals("answer")) {
+			callEvent((listener) -> listener.onAnswerFailed(this, failure));
+		}
+		else if (command.name.equals("connect")) {
+			callEvent((listener) -> listener.onConnectFailed(this, failure));
+		}
+		else {
+			callEvent((listener) -> listener.onError(this, failure));
+		}
+		completions.execute(() -> command.future.completeExceptionally(failure));
+	}
+
+	void applyState(CallState newState) {
+		CallState previous;
+		synchronized (this) {
+			previous = this.state;
+			if (this.ended.get() || previous == newState) {
+				return;
+			}
+			this.state = newState;
+		}
+		logger.debug("Call {}: {} -> {}", getCallId(), previous, newState);
+		if (newState == CallState.ANSWERED) {
+			callEvent((listener) -> listener.onAnswered(this));
+		}
+		else if (newState == CallState.CONNECTED) {
+			callEvent((listener) -> listener.onConnected(this));
+		}
+	}
+
+	void onDtmf(ServerMessage.Dtmf dtmf) {
+		DtmfEvent event = new DtmfEvent(dtmf.digit(), Duration.ofMillis(dtmf.durationMs()));
+		callEvent((listener) -> listener.onDtmf(this, event));
+	}
+
+	void terminated(TerminationReason reason) {
+		end(reason, null);
+	}
+
+	void handedOver() {
+		end(TerminationReason.CLOSED, null);
+	}
+
+	void mediaLost(WssMediaException failure) {
+		end(TerminationReason.ERROR, failure);
+	}
+
+	void endLocally(TerminationReason reason) {
+		end(reason, null);
+	}
+
+	private void end(TerminationReason reason, @Nullable WssMediaException failure) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		synchronized (this) {
+			this.state = CallState.DISCONNECTED;
+		}
+		logger.debug("Call {} ended: {}", getCallId(), reason);
+		this.buffer.close(() -> this.client.listeners()
+			.error(new WssCallClosedException(
+					"Call " + getCallId() + " ended (" + reason + ") before its buffered audio was played"), this));
+		this.inbound.end(failure);
+		for (CommandTracker.Pending command : this.commands.drain()) {
+			WssCallClosedException closed = closedError("'" + command.name + "' got no result (" + reason + ")");
+			this.client.threads().events().execute(() -> command.future.completeExceptionally(closed));
+		}
+		this.media.close();
+		this.client.callEnded(this, reason, Duration.ofNanos(System.nanoTime() - this.receivedNanos));
+		if (failure != null) {
+			callEvent((listener) -> listener.onError(this, failure));
+		}
+		callEvent((listener) -> listener.onTerminated(this, reason));
+		this.client.threads().events().execute(() -> this.termination.complete(reason));
+	}
+
+	private void callEvent(Consumer<CallListener> event) {
+		this.events.execute(() -> {
+			for (CallListener listener : this.callListeners) {
+				try {
+					event.accept(listener);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Call listener {} of call {} failed", listener, getCallId(), ex);
+				}
+			}
+		});
+	}
+
+	@Override
+	public AudioStream audioStream() {
+		return this.inbound;
+	}
+
+	@Override
+	public void sendAudio(byte[] pcm) {
+		append(pcm, 0, pcm.length);
+	}
+
+	@Override
+	public void sendAudio(ByteBuffer pcm) {
+		int length = pcm.remaining();
+		if (pcm.hasArray()) {
+			append(pcm.array(), pcm.arrayOffset() + pcm.position(), length);
+		}
+		else {
+			byte[] copy = new byte[length];
+			pcm.duplicate().get(copy);
+			append(copy, 0, length);
+		}
+		pcm.position(pcm.position() + length);
+	}
+
+	private void append(byte[] pcm, int offset, int length) {
+		if ((length & 1) != 0) {
+			throw new IllegalArgumentException("PCM s16le audio has an even number of bytes (was " + length + ")");
+		}
+		if (length == 0) {
+			return;
+		}
+		try {
+			this.buffer.append(pcm, offset, length);
+		}
+		catch (BufferFullException | BufferClosedException ex) {
+			throw this.client.listeners().error(ex, this);
+		}
+	}
+
+	@Override
+	public void clearSendAudioBuffer() {
+		this.buffer.clear();
+	}
+
+	@Override
+	public int getSendAudioBufferSize() {
+		return this.buffer.size();
+	}
+
+	@Override
+	public boolean awaitPlayback(Duration timeout) {
+		try {
+			playbackFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException ex) {
+			throw Futures.rethrow(ex.getCause());
+		}
+	}
+
+	@Override
+	public CompletableFuture<Void> playbackFuture() {
+		return this.buffer.drained(() -> this.client.listeners()
+			.error(new WssCallClosedException("Call " + getCallId() + " ended before its buffered audio was played"),
+					this));
+	}
+
+	@Override
+	public CompletableFuture<TerminationReason> terminationFuture() {
+		return this.termination.copy();
+	}
+
+	@Override
+	public void addListener(CallListener listener) {
+		this.callListeners.add(listener);
+		if (this.ended.get()) {
+			// a listener added after the end still hears of it, once
+			this.termination.thenAcceptAsync((reason) -> {
+				if (this.callListeners.contains(listener)) {
+					listener.onTerminated(this, reason);
+				}
+			}, this.events);
+		}
+	}
+
+	@Override
+	public void removeListener(CallListener listener) {
+		this.callListeners.remove(listener);
+	}
+
+	@Override
+	public String toJson() {
+		return this.client.codec()
+			.encodeHandover(new CallHandover(getCallId(), this.mediaUri.toString(), this.details.mediaToken(),
+					getCallerNumber(), getCalleeNumber(), getSampleRate(), getOfferedAt()));
+	}
+
+	URI mediaUri() {
+		return this.mediaUri;
+	}
+
+	String mediaToken() {
+		return this.details.mediaToken();
+	}
+
+	boolean isEnded() {
+		return this.ended.get();
+	}
+
+	boolean isAttached() {
+		return this.attached;
+	}
+
+	long receivedNanos() {
+		return this.receivedNanos;
+	}
+
+	OutgoingAudioBuffer buffer() {
+		return this.buffer;
+	}
+
+	InboundAudioStream inbound() {
+		return this.inbound;
+	}
+
+	MediaChannel media() {
+		return this.media;
+	}
+
+	@Override
+	public String toString() {
+		return "ActiveCall[" + getCallId() + ", " + this.state + "]";
+	}
+
+}

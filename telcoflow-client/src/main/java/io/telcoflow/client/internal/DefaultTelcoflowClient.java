@@ -1,0 +1,503 @@
+package io.telcoflow.client.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.ConnectionState;
+import io.telcoflow.client.HandlerFailureAction;
+import io.telcoflow.client.IncomingCallHandler;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.TelcoflowClientListener;
+import io.telcoflow.client.TelcoflowConfig;
+import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.WssCallClosedException;
+import io.telcoflow.client.exception.WssMediaException;
+import io.telcoflow.client.protocol.CallHandover;
+import io.telcoflow.client.protocol.ClientMessage;
+import io.telcoflow.client.protocol.ProtocolCodec;
+import io.telcoflow.client.protocol.ServerMessage;
+import io.telcoflow.client.transport.SslContexts;
+import io.telcoflow.client.transport.WebSocketTransport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link TelcoflowClient}.
+ */
+final class DefaultTelcoflowClient implements TelcoflowClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultTelcoflowClient.class);
+
+	private final TelcoflowConfig config;
+
+	private final @Nullable Executor callExecutor;
+
+	private final ProtocolCodec codec = new ProtocolCodec();
+
+	private final SdkThreads threads = new SdkThreads();
+
+	private final ClientListeners listeners = new ClientListeners();
+
+	private final WebSocketTransport transport;
+
+	private final ControlChannel control;
+
+	private final Map<String, DefaultActiveCall> calls = new ConcurrentHashMap<>();
+
+	private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEW);
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private final Object readiness = new Object();
+
+	private volatile @Nullable IncomingCallHandler handler;
+
+	private volatile Duration heartbeatInterval = Duration.ofMillis(ProtocolCodec.DEFAULT_HEARTBEAT_INTERVAL_MS);
+
+	private boolean wantReady;
+
+	private boolean paused;
+
+	DefaultTelcoflowClient(TelcoflowConfig config, @Nullable Executor callExecutor,
+			List<TelcoflowClientListener> listeners) {
+		this.config = config;
+		this.callExecutor = callExecutor;
+		listeners.forEach(this.listeners::add);
+		boolean clientCertificate = !config.isApiKeyAuthentication();
+		this.transport = new WebSocketTransport(SslContexts.of(config), clientCertificate, config.getConnectTimeout(),
+				this.threads.scheduler(), this.threads.events());
+		this.control = new ControlChannel(this, controlUri(config.getUrl()));
+	}
+
+	private static URI controlUri(URI base) {
+		String path = (base.getPath() != null) ? base.getPath() : "";
+		path = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/v1/control";
+		try {
+			return new URI(base.getScheme(), null, base.getHost(), base.getPort(), path, null, null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("Invalid Telcoflow setting 'url': " + base, ex);
+		}
+	}
+
+	@Override
+	public void onIncomingCall(IncomingCallHandler handler) {
+		this.handler = handler;
+	}
+
+	@Override
+	public void connect() {
+		Futures.await(connectAsync());
+	}
+
+	@Override
+	public CompletableFuture<Void> connectAsync() {
+		if (this.state.get() == ConnectionState.CLOSED) {
+			throw new IllegalStateException("The Telcoflow client is closed; create a new one");
+		}
+		return this.control.connect();
+	}
+
+	@Override
+	public void ready() {
+		if (this.handler == null) {
+			throw new IllegalStateException("Set an incoming-call handler with onIncomingCall(...) before ready()");
+		}
+		synchronized (this.readiness) {
+			this.wantReady = true;
+			this.paused = false;
+			if (this.control.isWelcomed()) {
+				declareReady();
+			}
+		}
+	}
+
+	@Override
+	public void pause() {
+		synchronized (this.readiness) {
+			this.paused = true;
+			if (this.control.isWelcomed()) {
+				this.control.send(new ClientMessage.SessionPause());
+				changeState(ConnectionState.PAUSED);
+			}
+		}
+	}
+
+	private void declareReady() {
+		this.control.send(new ClientMessage.SessionReady(this.config.getSampleRate(), this.config.getMaxCalls()));
+		if (this.config.getMaxCalls() > 0 && !this.calls.isEmpty()) {
+			sendCapacity();
+		}
+		changeState(ConnectionState.READY);
+	}
+
+	/**
+	 * The control connection was (re)opened and welcomed: declare readiness again unless paused.
+	 */
+	void controlWelcomed() {
+		synchronized (this.readiness) {
+			if (this.wantReady && !this.paused) {
+				declareReady();
+			}
+			else {
+				changeState(this.paused ? ConnectionState.PAUSED : ConnectionState.CONNECTED);
+			}
+		}
+	}
+
+	private void updateCapacity() {
+		if (this.config.getMaxCalls() <= 0) {
+			return;
+		}
+		synchronized (this.readiness) {
+			if (this.wantReady && !this.paused && this.control.isWelcomed()) {
+				sendCapacity();
+			}
+		}
+	}
+
+	private void sendCapacity() {
+		this.control.send(new ClientMessage.SessionCapacity(Math.max(0, this.config.getMaxCalls() - this.calls.size())));
+	}
+
+	@Override
+	public void disconnect() {
+		if (!changeState(ConnectionState.CLOSED)) {
+			return;
+		}
+		logger.info("Closing the Telcoflow client ({} live calls)", this.calls.size());
+		this.control.stop();
+		for (DefaultActiveCall call : this.calls.values()) {
+			call.endLocally(TerminationReason.CLIENT_CLOSED);
+		}
+		this.closed.countDown();
+		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, this.threads.events()).execute(() -> {
+			this.transport.destroy();
+			this.threads.shutdown();
+		});
+	}
+
+	void closedByServer() {
+		if (changeState(ConnectionState.CLOSED)) {
+			this.closed.countDown();
+		}
+	}
+
+	@Override
+	public void close() {
+		disconnect();
+	}
+
+	@Override
+	public void awaitClosed() {
+		try {
+			this.closed.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean awaitClosed(Duration timeout) {
+		try {
+			return this.closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return this.closed.getCount() == 0;
+		}
+	}
+
+	@Override
+	public Optional<ActiveCall> getCall(String callId) {
+		DefaultActiveCall call = this.calls.get(callId);
+		return (call != null && !call.isEnded()) ? Optional.of(call) : Optional.empty();
+	}
+
+	@Override
+	public Collection<ActiveCall> getActiveCalls() {
+		return this.calls.values().stream().filter((call) -> !call.isEnded()).map(ActiveCall.class::cast).toList();
+	}
+
+	@Override
+	public ConnectionState getConnectionState() {
+		return this.state.get();
+	}
+
+	@Override
+	public int getMaxCalls() {
+		return this.config.getMaxCalls();
+	}
+
+	@Override
+	public ActiveCall attachCall(String json) {
+		if (this.state.get() == ConnectionState.CLOSED) {
+			throw new IllegalStateException("The Telcoflow client is closed");
+		}
+		CallHandover handover = this.codec.decodeHandover(json);
+		DefaultActiveCall existing = this.calls.get(handover.callId());
+		if (existing != null && !existing.isEnded()) {
+			return existing;
+		}
+		DefaultActiveCall call = new DefaultActiveCall(this, handover, mediaUri(handover.mediaUrl()), true);
+		this.calls.put(call.getCallId(), call);
+		updateCapacity();
+		call.media().open();
+		Duration wait = this.config.getConnectTimeout().plus(MediaChannel.RESUME_WINDOW);
+		try {
+			call.media().started().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+			logger.info("Took over call {}", call.getCallId());
+			return call;
+		}
+		catch (TimeoutException ex) {
+			WssMediaException failure = this.listeners.error(new WssMediaException(
+					"Media connection of call " + call.getCallId() + " not started within " + wait), call);
+			call.mediaLost(failure);
+			throw failure;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			call.endLocally(TerminationReason.CLIENT_CLOSED);
+			throw this.listeners.error(new WssMediaException("Interrupted while attaching call " + call.getCallId()),
+					call);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw Futures.rethrow(ex.getCause());
+		}
+	}
+
+	@Override
+	public void addListener(TelcoflowClientListener listener) {
+		this.listeners.add(listener);
+	}
+
+	@Override
+	public void removeListener(TelcoflowClientListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	/**
+	 * A call was offered on the control connection (reader thread).
+	 * @param incoming the offer
+	 */
+	void callOffered(ServerMessage.CallIncoming incoming) {
+		if (this.state.get() == ConnectionState.CLOSED) {
+			return;
+		}
+		if (this.calls.containsKey(incoming.callId())) {
+			logger.debug("Ignoring the re-offered call {}", incoming.callId());
+			return;
+		}
+		URI mediaUri;
+		try {
+			mediaUri = mediaUri(incoming.mediaUrl());
+		}
+		catch (IllegalArgumentException ex) {
+			this.listeners.protocolError(null, "call.incoming with invalid media_url");
+			return;
+		}
+		CallHandover details = new CallHandover(incoming.callId(), mediaUri.toString(), incoming.mediaToken(),
+				incoming.callerNumber(), incoming.calleeNumber(), this.config.getSampleRate(),
+				(incoming.offeredAt() != null) ? incoming.offeredAt() : java.time.Instant.now());
+		DefaultActiveCall call = new DefaultActiveCall(this, details, mediaUri, false);
+		if (this.calls.putIfAbsent(call.getCallId(), call) != null) {
+			return;
+		}
+		logger.debug("Call {} offered; opening its media connection", call.getCallId());
+		updateCapacity();
+		call.media().open();
+	}
+
+	/**
+	 * An offered call ended before its media connection opened (reader thread).
+	 * @param ended the notice
+	 */
+	void offerEnded(ServerMessage.CallEnded ended) {
+		DefaultActiveCall call = this.calls.get(ended.callId());
+		if (call == null || call.media().isStarted()) {
+			return;
+		}
+		logger.info("Offered call {} ended before its media connection opened ({})", ended.callId(), ended.reason());
+		call.endLocally("caller_hangup".equals(ended.reason()) ? TerminationReason.CALLER_HANGUP
+				: TerminationReason.TIMEOUT);
+	}
+
+	URI mediaUri(String mediaUrl) {
+		URI uri = URI.create(mediaUrl);
+		if (uri.isAbsolute()) {
+			String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+			if (!scheme.equals("ws") && !scheme.equals("wss")) {
+				throw new IllegalArgumentException("media_url must be a ws or wss URL");
+			}
+			return uri;
+		}
+		if (!mediaUrl.startsWith("/")) {
+			throw new IllegalArgumentException("media_url must be absolute");
+		}
+		URI base = this.config.getUrl();
+		return URI.create(base.getScheme() + "://" + base.getRawAuthority() + mediaUrl);
+	}
+
+	/**
+	 * A call's media connection started for the first time (media reader thread): run the handler
+	 * on the call executor.
+	 * @param call the call
+	 */
+	void mediaStarted(DefaultActiveCall call) {
+		if (call.isAttached()) {
+			return;
+		}
+		this.listeners.each((listener) -> listener.onCallStarted(call));
+		Runnable task = () -> runHandler(call);
+		try {
+			if (this.callExecutor != null) {
+				this.callExecutor.execute(task);
+			}
+			else {
+				SdkThreads.startCallThread(call.getCallId(), task);
+			}
+		}
+		catch (RejectedExecutionException ex) {
+			handlerFailed(call, ex);
+		}
+	}
+
+	private void runHandler(DefaultActiveCall call) {
+		Duration delay = Duration.ofNanos(System.nanoTime() - call.receivedNanos());
+		this.listeners.each((listener) -> listener.onHandlerStarted(call, delay));
+		IncomingCallHandler current = this.handler;
+		try {
+			if (current == null) {
+				throw new IllegalStateException("No incoming-call handler is set");
+			}
+			current.onIncomingCall(call);
+		}
+		catch (Throwable ex) {
+			handlerFailed(call, ex);
+		}
+	}
+
+	private void handlerFailed(DefaultActiveCall call, Throwable failure) {
+		if (call.isEnded() && (failure instanceof WssCallClosedException || failure instanceof BufferClosedException)) {
+			logger.debug("Handler of call {} stopped after the call ended: {}", call.getCallId(), failure.toString());
+			return;
+		}
+		HandlerFailureAction action = this.config.getHandlerFailureAction();
+		logger.warn("Incoming-call handler of call {} failed; ending the call ({})", call.getCallId(), action, failure);
+		this.listeners.each((listener) -> listener.onHandlerFailed(call, failure));
+		if (call.isEnded()) {
+			return;
+		}
+		CompletableFuture<Void> ending = (action == HandlerFailureAction.CLOSE) ? call.closeAsync()
+				: call.disconnectAsync();
+		ending.whenComplete((ignored, error) -> {
+			if (error != null) {
+				call.endLocally(TerminationReason.ERROR);
+			}
+		});
+	}
+
+	/**
+	 * A call ended: forget it and update the capacity.
+	 * @param call the call
+	 * @param reason why
+	 * @param duration since the offer
+	 */
+	void callEnded(DefaultActiveCall call, TerminationReason reason, Duration duration) {
+		this.calls.remove(call.getCallId(), call);
+		if (this.state.get() != ConnectionState.CLOSED) {
+			updateCapacity();
+		}
+		if (call.media().isStarted()) {
+			this.listeners.each((listener) -> listener.onCallEnded(call, reason, duration));
+		}
+	}
+
+	/**
+	 * Changes the connection state; {@link ConnectionState#CLOSED} is final.
+	 * @param next the new state
+	 * @return whether the state changed
+	 */
+	boolean changeState(ConnectionState next) {
+		ConnectionState previous;
+		do {
+			previous = this.state.get();
+			if (previous == ConnectionState.CLOSED || previous == next) {
+				return false;
+			}
+		}
+		while (!this.state.compareAndSet(previous, next));
+		logger.debug("Telcoflow connection state {} -> {}", previous, next);
+		ConnectionState before = previous;
+		this.listeners.each((listener) -> listener.onConnectionStateChanged(before, next));
+		return true;
+	}
+
+	Map<String, String> authHeaders() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (this.config.isApiKeyAuthentication()) {
+			headers.put("Authorization", "Bearer " + this.config.getApiKey());
+			headers.put("Telcoflow-Connector", String.valueOf(this.config.getConnectorUuid()));
+		}
+		return headers;
+	}
+
+	Map<String, String> mediaHeaders(String mediaToken) {
+		Map<String, String> headers = authHeaders();
+		headers.put("Telcoflow-Media-Token", mediaToken);
+		return headers;
+	}
+
+	Duration heartbeatInterval() {
+		return this.heartbeatInterval;
+	}
+
+	void heartbeatInterval(Duration interval) {
+		this.heartbeatInterval = interval;
+	}
+
+	TelcoflowConfig config() {
+		return this.config;
+	}
+
+	ProtocolCodec codec() {
+		return this.codec;
+	}
+
+	SdkThreads threads() {
+		return this.threads;
+	}
+
+	ClientListeners listeners() {
+		return this.listeners;
+	}
+
+	WebSocketTransport transport() {
+		return this.transport;
+	}
+
+	@Override
+	public String toString() {
+		return "TelcoflowClient[" + this.config.getUrl() + ", " + this.state.get() + ", " + this.calls.size()
+				+ " calls]";
+	}
+
+}

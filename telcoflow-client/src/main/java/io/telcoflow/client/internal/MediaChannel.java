@@ -1,0 +1,275 @@
+package io.telcoflow.client.internal;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.telcoflow.client.CallState;
+import io.telcoflow.client.exception.WssMediaException;
+import io.telcoflow.client.protocol.ServerMessage;
+import io.telcoflow.client.transport.ConnectFailure;
+import io.telcoflow.client.transport.FrameListener;
+import io.telcoflow.client.transport.WebSocketConnection;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call's media connection: opening it, resuming it within {@link #RESUME_WINDOW} after an
+ * unexpected loss, and dispatching its frames. The reader thread answers {@code audio.pull} itself
+ * (the hot path); everything else is handed to the call.
+ */
+final class MediaChannel {
+
+	/** How long a lost media connection may be resumed (protocol section 4.4). */
+	static final Duration RESUME_WINDOW = Duration.ofSeconds(5);
+
+	/** Close code of a media connection taken over by another process. */
+	static final int HANDED_OVER = 4009;
+
+	private static final long[] RETRY_DELAYS_MS = { 0, 100, 250, 500, 1000 };
+
+	private static final Logger logger = LoggerFactory.getLogger(MediaChannel.class);
+
+	private final DefaultActiveCall call;
+
+	private final DefaultTelcoflowClient client;
+
+	private final CompletableFuture<Void> started = new CompletableFuture<>();
+
+	private volatile @Nullable Listener current;
+
+	private volatile boolean closing;
+
+	private long deadlineNanos;
+
+	private int attempt;
+
+	/** Reused for every pull: only the current connection's reader thread touches it. */
+	private byte[] scratch = new byte[0];
+
+	MediaChannel(DefaultActiveCall call, DefaultTelcoflowClient client) {
+		this.call = call;
+		this.client = client;
+	}
+
+	/**
+	 * Returns a future completed at the first {@code media.started}.
+	 * @return the future
+	 */
+	CompletableFuture<Void> started() {
+		return this.started;
+	}
+
+	boolean isStarted() {
+		return this.started.isDone() && !this.started.isCompletedExceptionally();
+	}
+
+	/**
+	 * Opens the connection, retrying within the resume window.
+	 */
+	void open() {
+		synchronized (this) {
+			this.deadlineNanos = System.nanoTime() + RESUME_WINDOW.toNanos();
+			this.attempt = 0;
+		}
+		attempt();
+	}
+
+	private void attempt() {
+		if (this.closing || this.call.isEnded()) {
+			return;
+		}
+		Listener listener = new Listener();
+		this.current = listener;
+		this.client.transport()
+			.open(this.call.mediaUri(), this.client.mediaHeaders(this.call.mediaToken()),
+					"media " + this.call.getCallId(), listener)
+			.whenComplete((connection, failure) -> {
+				if (failure != null) {
+					failed((failure instanceof ConnectFailure connectFailure) ? connectFailure
+							: new ConnectFailure(ConnectFailure.Kind.NETWORK, 0, String.valueOf(failure), failure));
+				}
+				else if (this.closing || this.call.isEnded()) {
+					connection.close(WebSocketConnection.NORMAL, "call over");
+				}
+			});
+	}
+
+	private void failed(ConnectFailure failure) {
+		if (this.closing || this.call.isEnded()) {
+			return;
+		}
+		long delayMs;
+		synchronized (this) {
+			boolean retryable = failure.kind() == ConnectFailure.Kind.NETWORK
+					|| failure.kind() == ConnectFailure.Kind.REFUSED;
+			delayMs = RETRY_DELAYS_MS[Math.min(++this.attempt, RETRY_DELAYS_MS.length - 1)];
+			if (!retryable || System.nanoTime() + delayMs * 1_000_000 > this.deadlineNanos) {
+				delayMs = -1;
+			}
+		}
+		if (delayMs < 0) {
+			giveUp(failure.getMessage(), failure);
+			return;
+		}
+		logger.debug("Media connection of call {} failed ({}); retrying in {} ms", this.call.getCallId(),
+				failure.getMessage(), delayMs);
+		this.client.threads().scheduler().schedule(this::attempt, delayMs, TimeUnit.MILLISECONDS);
+	}
+
+	private void giveUp(String why, @Nullable Throwable cause) {
+		WssMediaException failure = this.client.listeners()
+			.error(new WssMediaException("Media connection of call " + this.call.getCallId() + " lost: " + why, cause),
+					this.call);
+		logger.warn("Ending call {}: {}", this.call.getCallId(), failure.getMessage());
+		this.started.completeExceptionally(failure);
+		this.call.mediaLost(failure);
+	}
+
+	/**
+	 * Sends a text frame.
+	 * @param text the frame
+	 * @return whether it was sent (false while the connection is being resumed)
+	 */
+	boolean send(String text) {
+		Listener listener = this.current;
+		WebSocketConnection connection = (listener != null) ? listener.connection : null;
+		return connection != null && connection.sendText(text);
+	}
+
+	/**
+	 * Closes the connection normally (the call is over for this client).
+	 */
+	void close() {
+		this.closing = true;
+		Listener listener = this.current;
+		WebSocketConnection connection = (listener != null) ? listener.connection : null;
+		if (connection != null) {
+			connection.close(WebSocketConnection.NORMAL, "call over");
+		}
+	}
+
+	private void lost(int code, String reason) {
+		if (this.closing || this.call.isEnded()) {
+			return;
+		}
+		if (code == HANDED_OVER) {
+			logger.info("Call {} was taken over by another process; it ends here", this.call.getCallId());
+			this.call.handedOver();
+			return;
+		}
+		if (!isStarted()) {
+			failed(new ConnectFailure(ConnectFailure.Kind.NETWORK, 0, "closed " + code + " " + reason, null));
+			return;
+		}
+		logger.warn("Media connection of call {} lost ({} {}); resuming", this.call.getCallId(), code, reason);
+		open();
+	}
+
+	private void pull(WebSocketConnection connection, int bytes) {
+		if (this.scratch.length < bytes) {
+			this.scratch = new byte[bytes];
+		}
+		int taken = this.call.buffer().pull(this.scratch, bytes);
+		if (taken > 0 && connection.sendBinary(this.scratch, 0, taken)) {
+			this.client.listeners().each((listener) -> listener.onAudioSent(this.call, taken));
+		}
+	}
+
+	private void text(WebSocketConnection connection, String text) {
+		ServerMessage message = this.client.codec().decode(text);
+		if (logger.isDebugEnabled() && !(message instanceof ServerMessage.AudioPull)) {
+			logger.debug("media {} <- {}", this.call.getCallId(), message);
+		}
+		if (message instanceof ServerMessage.AudioPull pull) {
+			pull(connection, pull.bytes());
+		}
+		else if (message instanceof ServerMessage.CommandResult result) {
+			this.call.onResult(result);
+		}
+		else if (message instanceof ServerMessage.StateChanged changed) {
+			this.call.applyState(changed.state());
+		}
+		else if (message instanceof ServerMessage.Dtmf dtmf) {
+			this.call.onDtmf(dtmf);
+		}
+		else if (message instanceof ServerMessage.Terminated terminated) {
+			this.call.terminated(terminated.reason());
+		}
+		else if (message instanceof ServerMessage.MediaStarted mediaStarted) {
+			this.call.applyState(mediaStarted.state());
+			if (!this.started.isDone()) {
+				this.started.complete(null);
+				this.client.mediaStarted(this.call);
+			}
+			else {
+				logger.info("Media connection of call {} resumed", this.call.getCallId());
+			}
+		}
+		else if (message instanceof ServerMessage.Invalid invalid) {
+			this.client.listeners().protocolError(this.call, invalid.description());
+		}
+		else {
+			this.client.listeners()
+				.protocolError(this.call, "unexpected '" + message.getClass().getSimpleName() + "' on a media connection");
+		}
+	}
+
+	private void binary(ByteBuffer data) {
+		int length = data.remaining();
+		if ((length & 1) != 0) {
+			this.client.listeners().protocolError(this.call, "binary frame of odd length " + length);
+			return;
+		}
+		CallState state = this.call.getState();
+		if (state != CallState.ANSWERED && state != CallState.CONNECTED) {
+			this.client.listeners().protocolError(this.call, "audio frame while the call is " + state);
+			return;
+		}
+		byte[] chunk = new byte[length];
+		data.get(chunk);
+		this.call.inbound().offer(chunk);
+		this.client.listeners().each((listener) -> listener.onAudioReceived(this.call, length));
+	}
+
+	/**
+	 * Receives one connection's frames; frames of a replaced connection are ignored.
+	 */
+	private final class Listener implements FrameListener {
+
+		volatile @Nullable WebSocketConnection connection;
+
+		@Override
+		public void onOpen(WebSocketConnection connection) {
+			this.connection = connection;
+			connection.startHeartbeat(MediaChannel.this.client.heartbeatInterval());
+		}
+
+		@Override
+		public void onText(String text) {
+			WebSocketConnection connection = this.connection;
+			if (connection != null && MediaChannel.this.current == this) {
+				text(connection, text);
+			}
+		}
+
+		@Override
+		public void onBinary(ByteBuffer data) {
+			if (MediaChannel.this.current == this) {
+				binary(data);
+			}
+		}
+
+		@Override
+		public void onClosed(int code, String reason) {
+			logger.debug("Media connection of call {} closed: {} {}", MediaChannel.this.call.getCallId(), code, reason);
+			if (MediaChannel.this.current == this) {
+				lost(code, reason);
+			}
+		}
+
+	}
+
+}

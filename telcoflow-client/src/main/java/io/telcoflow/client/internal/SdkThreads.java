@@ -1,0 +1,64 @@
+package io.telcoflow.client.internal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The client's own threads: a scheduler (heartbeats, timeouts, reconnects) and a pool for events
+ * and future completions, so that application code never runs on a socket's reader thread.
+ */
+final class SdkThreads {
+
+	private final ScheduledThreadPoolExecutor scheduler;
+
+	private final ExecutorService events;
+
+	SdkThreads() {
+		this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("telcoflow-scheduler-"));
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+		this.events = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				daemon("telcoflow-event-"));
+	}
+
+	ScheduledThreadPoolExecutor scheduler() {
+		return this.scheduler;
+	}
+
+	Executor events() {
+		return this.events;
+	}
+
+	void shutdown() {
+		this.scheduler.shutdown();
+		this.events.shutdown();
+	}
+
+	/**
+	 * The default call executor: a new platform thread per call, named after the call.
+	 * @param callId the call
+	 * @param task the handler
+	 */
+	static void startCallThread(String callId, Runnable task) {
+		Thread thread = new Thread(task, "telcoflow-call-" + callId);
+		thread.setDaemon(false);
+		thread.start();
+	}
+
+	private static ThreadFactory daemon(String prefix) {
+		AtomicInteger counter = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, prefix + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
