@@ -1,0 +1,134 @@
+package io.telcoflow.spring.boot.autoconfigure;
+
+import java.time.Duration;
+
+import io.telcoflow.client.IncomingCallHandler;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.TelcoflowClientListener;
+import io.telcoflow.client.TelcoflowConfig;
+import io.telcoflow.spring.listener.IncomingCallDispatcher;
+import io.telcoflow.spring.listener.IncomingCallEndpointRegistry;
+import io.telcoflow.spring.listener.OnIncomingCallAnnotationBeanPostProcessor;
+import io.telcoflow.spring.listener.TelcoflowLifecycle;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.expression.BeanFactoryResolver;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the Telcoflow client: a
+ * {@link TelcoflowClient} built from the {@code telcoflow.*} properties, dispatch of incoming calls
+ * to {@link io.telcoflow.spring.annotation.OnIncomingCall @OnIncomingCall} methods, and a
+ * {@link TelcoflowLifecycle} that connects on start and drains calls on shutdown.
+ * <p>
+ * Every {@link TelcoflowClientListener} bean is added to the client before it connects. Each call's
+ * handler runs on its own thread: a virtual thread when {@code spring.threads.virtual.enabled} is
+ * set on Java 21+, otherwise a pool of {@code telcoflow.max-concurrent-calls} platform threads.
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class)
+@ConditionalOnClass(TelcoflowClient.class)
+@ConditionalOnBooleanProperty(name = "telcoflow.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TelcoflowProperties.class)
+public final class TelcoflowAutoConfiguration {
+
+	private static final String PHASE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
+
+	private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
+	@Bean
+	@ConditionalOnMissingBean(TelcoflowConnectionDetails.class)
+	PropertiesTelcoflowConnectionDetails telcoflowConnectionDetails(TelcoflowProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new PropertiesTelcoflowConnectionDetails(properties, sslBundles.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TelcoflowConfig telcoflowConfig(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
+			ObjectProvider<TelcoflowConfigCustomizer> customizers) {
+		return new TelcoflowConfigFactory(properties, connectionDetails).create(customizers.orderedStream().toList());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(TelcoflowClient.class)
+	static class TelcoflowClientConfiguration {
+
+		@Bean
+		TelcoflowCallExecutor telcoflowCallExecutor(TelcoflowConfig config, Environment environment) {
+			return Threading.VIRTUAL.isActive(environment) ? TelcoflowCallExecutor.virtualThreads()
+					: TelcoflowCallExecutor.platformThreads(config.getMaxCalls());
+		}
+
+		@Bean
+		TelcoflowClient telcoflowClient(TelcoflowConfig config, TelcoflowCallExecutor callExecutor,
+				ObjectProvider<TelcoflowClientListener> listeners, ObjectProvider<TelcoflowClientCustomizer> customizers) {
+			TelcoflowClient.Builder builder = TelcoflowClient.builder(config).callExecutor(callExecutor.getExecutor());
+			listeners.orderedStream().forEach(builder::listener);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class IncomingCallConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		static OnIncomingCallAnnotationBeanPostProcessor onIncomingCallAnnotationBeanPostProcessor() {
+			return new OnIncomingCallAnnotationBeanPostProcessor();
+		}
+
+		@Bean
+		static LazyInitializationExcludeFilter onIncomingCallLazyInitializationExcludeFilter() {
+			// Handler beans must exist before the client is ready, even with lazy initialization.
+			return (beanName, beanDefinition, beanType) -> !OnIncomingCallAnnotationBeanPostProcessor
+				.findAnnotatedMethods(beanType)
+				.isEmpty();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		IncomingCallEndpointRegistry incomingCallEndpointRegistry(BeanFactory beanFactory) {
+			return new IncomingCallEndpointRegistry(new BeanFactoryResolver(beanFactory));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(IncomingCallHandler.class)
+		IncomingCallDispatcher incomingCallDispatcher(IncomingCallEndpointRegistry registry,
+				TelcoflowProperties properties) {
+			return new IncomingCallDispatcher(registry, properties.getHandler().getUnmatchedCall());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TelcoflowLifecycle telcoflowLifecycle(TelcoflowClient client, IncomingCallHandler handler,
+				TelcoflowProperties properties, Environment environment) {
+			Duration phaseTimeout = Binder.get(environment)
+				.bind(PHASE_TIMEOUT_PROPERTY, Duration.class)
+				.orElse(DEFAULT_PHASE_TIMEOUT);
+			ShutdownTimeouts timeouts = ShutdownTimeouts.fit(properties.getShutdown().getDrainTimeout(), phaseTimeout);
+			TelcoflowLifecycle lifecycle = new TelcoflowLifecycle(client, handler);
+			lifecycle.setDrainTimeout(timeouts.drainTimeout());
+			lifecycle.setEndTimeout(timeouts.endTimeout());
+			lifecycle.setShutdownAction(properties.getShutdown().getAction());
+			return lifecycle;
+		}
+
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.telcoflow.spring.listener;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.audio.AudioStream;
+import io.telcoflow.spring.annotation.OnIncomingCall;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.framework.AopInfrastructureBean;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds {@link OnIncomingCall @OnIncomingCall} methods on beans (on the target class of proxies,
+ * with meta-annotations merged) and registers an {@link IncomingCallEndpoint} for each in the
+ * {@link IncomingCallEndpointRegistry}. Every parameter must have a resolver and the condition must
+ * parse, or the bean fails with an {@link InvalidIncomingCallHandlerException}.
+ * <p>
+ * Runs last among post-processors so that it sees the final proxy, which it then invokes.
+ */
+public class OnIncomingCallAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, Ordered {
+
+	private static final List<CallArgumentResolver> BUILT_IN_RESOLVERS = List.of(
+			CallArgumentResolver.forType(ActiveCall.class, (call) -> call),
+			CallArgumentResolver.forType(IncomingCall.class, IncomingCall::of),
+			CallArgumentResolver.forType(AudioStream.class, ActiveCall::audioStream));
+
+	private static final String SUPPORTED_TYPES = "ActiveCall, IncomingCall, AudioStream, "
+			+ "or a type that a CallArgumentResolver bean supports";
+
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
+
+	private final SpelExpressionParser parser = new SpelExpressionParser();
+
+	private @Nullable BeanFactory beanFactory;
+
+	private volatile @Nullable List<CallArgumentResolver> resolvers;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof AopInfrastructureBean) {
+			return bean;
+		}
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)) {
+			return bean;
+		}
+		Map<Method, OnIncomingCall> methods = findAnnotatedMethods(targetClass);
+		if (methods.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
+		IncomingCallEndpointRegistry registry = getBeanFactory().getBean(IncomingCallEndpointRegistry.class);
+		methods.forEach((method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation)));
+		return bean;
+	}
+
+	/**
+	 * Returns the {@link OnIncomingCall @OnIncomingCall} methods of a class.
+	 * @param type the class
+	 * @return the methods with their merged annotation
+	 */
+	public static Map<Method, OnIncomingCall> findAnnotatedMethods(Class<?> type) {
+		if (!AnnotationUtils.isCandidateClass(type, OnIncomingCall.class)) {
+			return Map.of();
+		}
+		return MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<OnIncomingCall>) (
+				method) -> AnnotatedElementUtils.findMergedAnnotation(method, OnIncomingCall.class));
+	}
+
+	private IncomingCallEndpoint createEndpoint(Object bean, String beanName, Method method,
+			OnIncomingCall annotation) {
+		Method invocable = selectInvocableMethod(bean, beanName, method);
+		CallArgumentResolver[] parameterResolvers = new CallArgumentResolver[method.getParameterCount()];
+		for (int i = 0; i < parameterResolvers.length; i++) {
+			parameterResolvers[i] = findResolver(new MethodParameter(method, i), beanName);
+		}
+		return new IncomingCallEndpoint(beanName, bean, invocable, parameterResolvers,
+				parseCondition(annotation.condition(), method, beanName), annotation.order());
+	}
+
+	private Method selectInvocableMethod(Object bean, String beanName, Method method) {
+		try {
+			return AopUtils.selectInvocableMethod(method, bean.getClass());
+		}
+		catch (IllegalStateException ex) {
+			throw new InvalidIncomingCallHandlerException(method, beanName,
+					"the bean is a proxy that cannot invoke it: " + ex.getMessage(),
+					"Declare the method on an interface that the proxy implements, make it non-private, or use "
+							+ "class-based (CGLIB) proxies, for example with 'spring.aop.proxy-target-class=true'.");
+		}
+	}
+
+	private CallArgumentResolver findResolver(MethodParameter parameter, String beanName) {
+		for (CallArgumentResolver resolver : getResolvers()) {
+			if (resolver.supportsParameter(parameter)) {
+				return resolver;
+			}
+		}
+		Method method = parameter.getMethod();
+		Assert.state(method != null, "Parameter is not a method parameter");
+		throw new InvalidIncomingCallHandlerException(method, beanName,
+				"parameter " + parameter.getParameterIndex() + " of type "
+						+ parameter.getParameterType().getName() + " cannot be resolved; supported are "
+						+ SUPPORTED_TYPES,
+				"Remove the parameter, change its type to one of " + SUPPORTED_TYPES + ", or define a "
+						+ "CallArgumentResolver bean that supports it.");
+	}
+
+	private @Nullable Expression parseCondition(String condition, Method method, String beanName) {
+		String resolved = (getBeanFactory() instanceof ConfigurableBeanFactory configurable)
+				? configurable.resolveEmbeddedValue(condition) : condition;
+		if (!StringUtils.hasText(resolved)) {
+			return null;
+		}
+		try {
+			return this.parser.parseExpression(resolved);
+		}
+		catch (ParseException ex) {
+			throw new InvalidIncomingCallHandlerException(method, beanName,
+					"its condition '" + resolved + "' is not a valid SpEL expression: " + ex.getMessage(),
+					"Fix the condition; it is evaluated against the call's IncomingCall, for example "
+							+ "\"calleeNumber == '+441632960999'\".");
+		}
+	}
+
+	private List<CallArgumentResolver> getResolvers() {
+		List<CallArgumentResolver> resolvers = this.resolvers;
+		if (resolvers == null) {
+			resolvers = new ArrayList<>();
+			if (getBeanFactory() instanceof ListableBeanFactory listable) {
+				listable.getBeanProvider(CallArgumentResolver.class).orderedStream().forEach(resolvers::add);
+			}
+			resolvers.addAll(BUILT_IN_RESOLVERS);
+			resolvers = List.copyOf(resolvers);
+			this.resolvers = resolvers;
+		}
+		return resolvers;
+	}
+
+	private BeanFactory getBeanFactory() {
+		Assert.state(this.beanFactory != null, "BeanFactory has not been set");
+		return this.beanFactory;
+	}
+
+}

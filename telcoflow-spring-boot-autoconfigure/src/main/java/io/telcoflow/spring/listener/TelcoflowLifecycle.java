@@ -1,0 +1,300 @@
+package io.telcoflow.spring.listener;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.IncomingCallHandler;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.exception.WssAuthenticationException;
+import io.telcoflow.client.exception.WssConnectionException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Connects the {@link TelcoflowClient} when the application context starts and shuts it down
+ * gracefully when it stops.
+ * <p>
+ * <b>Start</b> runs once every singleton exists, so every handler is registered before the client
+ * declares itself {@link TelcoflowClient#ready() ready} and the first call is offered. A server
+ * that cannot be reached does not fail the start: the client keeps reconnecting in the background.
+ * Refused credentials are logged as an error; the client does not retry them.
+ * <p>
+ * <b>Stop</b> is asynchronous: the client {@link TelcoflowClient#pause() pauses} (no new call is
+ * offered), live calls get up to the drain timeout to end by themselves, calls still live are ended
+ * per the {@link ShutdownAction}, and the client {@link TelcoflowClient#disconnect() disconnects},
+ * which closes every remaining media connection and audio buffer. The callback then runs exactly
+ * once. Stopping is final: the client cannot be started again.
+ * <p>
+ * The {@link #DEFAULT_PHASE phase} is above the web server's graceful shutdown, so calls drain
+ * while HTTP and health endpoints still answer.
+ */
+public class TelcoflowLifecycle implements SmartLifecycle {
+
+	/**
+	 * Default phase: {@code SmartLifecycle.DEFAULT_PHASE - 512}. It starts after, and stops before,
+	 * the web server (graceful shutdown at {@code DEFAULT_PHASE - 1024}, start and stop at
+	 * {@code DEFAULT_PHASE - 2048}), and stops before executors and schedulers
+	 * ({@code Integer.MAX_VALUE / 2}).
+	 */
+	public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private static final Log logger = LogFactory.getLog(TelcoflowLifecycle.class);
+
+	private final TelcoflowClient client;
+
+	private final IncomingCallHandler handler;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private Duration drainTimeout = Duration.ofSeconds(20);
+
+	private Duration endTimeout = Duration.ofSeconds(5);
+
+	private ShutdownAction shutdownAction = ShutdownAction.CLOSE;
+
+	private int phase = DEFAULT_PHASE;
+
+	private volatile boolean running;
+
+	private boolean stopped;
+
+	/**
+	 * Creates a lifecycle.
+	 * @param client the client
+	 * @param handler the handler of every incoming call
+	 */
+	public TelcoflowLifecycle(TelcoflowClient client, IncomingCallHandler handler) {
+		this.client = client;
+		this.handler = handler;
+	}
+
+	/**
+	 * Sets how long live calls get to end by themselves on stop.
+	 * @param drainTimeout the timeout (default 20 s)
+	 */
+	public void setDrainTimeout(Duration drainTimeout) {
+		Assert.isTrue(!drainTimeout.isNegative(), "'drainTimeout' must not be negative");
+		this.drainTimeout = drainTimeout;
+	}
+
+	/**
+	 * Sets how long calls ended by the {@link ShutdownAction} get to confirm, before the client
+	 * closes their media connections anyway.
+	 * @param endTimeout the timeout (default 5 s)
+	 */
+	public void setEndTimeout(Duration endTimeout) {
+		Assert.isTrue(!endTimeout.isNegative(), "'endTimeout' must not be negative");
+		this.endTimeout = endTimeout;
+	}
+
+	/**
+	 * Sets what to do with calls still live when the drain timeout expires.
+	 * @param shutdownAction the action (default {@link ShutdownAction#CLOSE})
+	 */
+	public void setShutdownAction(ShutdownAction shutdownAction) {
+		this.shutdownAction = shutdownAction;
+	}
+
+	/**
+	 * Sets the phase.
+	 * @param phase the phase (default {@link #DEFAULT_PHASE})
+	 */
+	public void setPhase(int phase) {
+		this.phase = phase;
+	}
+
+	@Override
+	public int getPhase() {
+		return this.phase;
+	}
+
+	@Override
+	public boolean isPauseable() {
+		// Stopping disconnects the client for good; a context pause must not do that.
+		return false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void start() {
+		this.lock.lock();
+		try {
+			if (this.running) {
+				return;
+			}
+			if (this.stopped) {
+				logger.warn("The Telcoflow client was disconnected for good and cannot be started again");
+				return;
+			}
+			this.client.onIncomingCall(this.handler);
+			if (connect()) {
+				declareReady();
+			}
+			this.running = true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean connect() {
+		try {
+			this.client.connect();
+			return true;
+		}
+		catch (WssAuthenticationException ex) {
+			logger.error("The Telcoflow server refused this application's credentials (telcoflow.api-key and "
+					+ "telcoflow.connector-uuid, or the client key of telcoflow.ssl.bundle): " + ex.getMessage()
+					+ ". No call will be offered and the client will not retry; fix the credentials and restart.");
+			return false;
+		}
+		catch (WssConnectionException ex) {
+			logger.warn("The Telcoflow server cannot be reached yet (" + ex.getMessage()
+					+ "); the client keeps reconnecting in the background");
+			return true;
+		}
+	}
+
+	private void declareReady() {
+		if (this.handler instanceof IncomingCallDispatcher dispatcher && !dispatcher.hasEndpoints()) {
+			logger.info("No @OnIncomingCall method exists: the Telcoflow client is connected but not ready, "
+					+ "so no call will be offered");
+			return;
+		}
+		this.client.ready();
+	}
+
+	/**
+	 * Stops synchronously; prefer {@link #stop(Runnable)}, which the application context uses.
+	 */
+	@Override
+	public void stop() {
+		CountDownLatch latch = new CountDownLatch(1);
+		stop(latch::countDown);
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		this.lock.lock();
+		try {
+			if (!this.running) {
+				callback.run();
+				return;
+			}
+			this.running = false;
+			this.stopped = true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		Thread shutdown = new Thread(() -> {
+			try {
+				shutDownGracefully();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Telcoflow shutdown failed", ex);
+			}
+			finally {
+				callback.run();
+			}
+		}, "telcoflow-shutdown");
+		shutdown.start();
+	}
+
+	private void shutDownGracefully() {
+		try {
+			this.client.pause();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Pausing the Telcoflow client failed", ex);
+		}
+		List<ActiveCall> remaining = drain();
+		if (!remaining.isEmpty()) {
+			logger.info("Ending " + remaining.size() + " Telcoflow call(s) still live after the drain timeout ("
+					+ this.drainTimeout + ") with " + this.shutdownAction);
+			remaining.forEach(this::end);
+			awaitEnded(remaining, this.endTimeout);
+		}
+		this.client.disconnect();
+	}
+
+	/**
+	 * Waits up to the drain timeout for the live calls, including any offered just before the pause,
+	 * to end.
+	 * @return the calls still live
+	 */
+	private List<ActiveCall> drain() {
+		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
+		List<ActiveCall> live = liveCalls();
+		if (!live.isEmpty()) {
+			logger.info("Waiting up to " + this.drainTimeout + " for " + live.size() + " live Telcoflow call(s) to end");
+		}
+		while (!live.isEmpty()) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0 || !awaitEnded(live, Duration.ofNanos(left))) {
+				break;
+			}
+			live = liveCalls();
+		}
+		return liveCalls();
+	}
+
+	private List<ActiveCall> liveCalls() {
+		Collection<ActiveCall> calls = this.client.getActiveCalls();
+		return calls.stream().filter((call) -> !call.terminationFuture().isDone()).toList();
+	}
+
+	private void end(ActiveCall call) {
+		CompletableFuture<Void> ended = (this.shutdownAction == ShutdownAction.DISCONNECT) ? call.disconnectAsync()
+				: call.closeAsync();
+		ended.whenComplete((result, ex) -> {
+			if (ex != null) {
+				// The call may have ended meanwhile; the client's disconnect closes it anyway.
+				logger.debug("Ending call " + call.getCallId() + " on shutdown failed", ex);
+			}
+		});
+	}
+
+	private boolean awaitEnded(List<ActiveCall> calls, Duration timeout) {
+		CompletableFuture<?>[] terminations = calls.stream()
+			.map(ActiveCall::terminationFuture)
+			.toArray(CompletableFuture<?>[]::new);
+		try {
+			CompletableFuture.allOf(terminations).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
+		catch (ExecutionException ex) {
+			// A termination future failing still means the call is over.
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}
