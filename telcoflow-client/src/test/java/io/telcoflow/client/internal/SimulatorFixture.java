@@ -1,0 +1,89 @@
+package io.telcoflow.client.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.IncomingCallHandler;
+import io.telcoflow.client.ReconnectBackoff;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.TelcoflowConfig;
+import io.telcoflow.simulator.TelcoflowSimulator;
+
+/**
+ * A simulator on loopback and clients of it with short timeouts; closes everything.
+ */
+final class SimulatorFixture implements AutoCloseable {
+
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	final TelcoflowSimulator simulator;
+
+	private final List<TelcoflowClient> clients = new ArrayList<>();
+
+	SimulatorFixture() {
+		this(TelcoflowSimulator.builder().heartbeatInterval(Duration.ofSeconds(2)));
+	}
+
+	SimulatorFixture(TelcoflowSimulator.Builder builder) {
+		this.simulator = builder.build().start();
+	}
+
+	TelcoflowConfig.Builder config() {
+		return TelcoflowConfig.builder()
+			.url(this.simulator.url())
+			.apiKey(this.simulator.apiKey(), this.simulator.connectorUuid())
+			.commandTimeout(Duration.ofSeconds(2))
+			.connectTimeout(Duration.ofSeconds(3))
+			.reconnectBackoff(new ReconnectBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(800)));
+	}
+
+	TelcoflowClient client(TelcoflowConfig config, RecordingClientListener listener) {
+		TelcoflowClient client = TelcoflowClient.builder(config).listener(listener).build();
+		this.clients.add(client);
+		return client;
+	}
+
+	/**
+	 * A connected, ready client whose handler puts each call into the returned queue and then runs
+	 * {@code body}.
+	 */
+	BlockingQueue<ActiveCall> readyClient(TelcoflowConfig config, RecordingClientListener listener,
+			Consumer<ActiveCall> body) {
+		BlockingQueue<ActiveCall> calls = new LinkedBlockingQueue<>();
+		TelcoflowClient client = client(config, listener);
+		IncomingCallHandler handler = (call) -> {
+			calls.add(call);
+			body.accept(call);
+		};
+		client.onIncomingCall(handler);
+		client.connect();
+		client.ready();
+		this.simulator.awaitReadySessions(1, WAIT);
+		return calls;
+	}
+
+	TelcoflowClient lastClient() {
+		return this.clients.get(this.clients.size() - 1);
+	}
+
+	static ActiveCall take(BlockingQueue<ActiveCall> calls) throws InterruptedException {
+		ActiveCall call = calls.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		if (call == null) {
+			throw new AssertionError("no call reached the handler within " + WAIT);
+		}
+		return call;
+	}
+
+	@Override
+	public void close() {
+		this.clients.forEach(TelcoflowClient::close);
+		this.simulator.close();
+	}
+
+}
