@@ -1,0 +1,86 @@
+package io.telcoflow.spring.boot.actuate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallState;
+import io.telcoflow.client.ConnectionState;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint.CallDescriptor;
+import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint.TelcoflowDescriptor;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link TelcoflowEndpoint}.
+ */
+class TelcoflowEndpointTests {
+
+	private static final Instant NOW = Instant.parse("2026-01-01T10:01:05Z");
+
+	private final TelcoflowClient client = mock(TelcoflowClient.class);
+
+	private final TelcoflowEndpoint endpoint = new TelcoflowEndpoint(this.client, Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void listsConnectionStateAndLiveCallsOldestFirst() {
+		ActiveCall newer = call("call-2", CallState.PENDING, null, null, "2026-01-01T10:01:00Z", 0);
+		ActiveCall older = call("call-1", CallState.ANSWERED, "+441632960001", "+441632960999",
+				"2026-01-01T10:00:00Z", 9600);
+		given(this.client.getActiveCalls()).willReturn(List.of(newer, older));
+		given(this.client.getConnectionState()).willReturn(ConnectionState.READY);
+		given(this.client.getMaxCalls()).willReturn(10);
+		TelcoflowDescriptor descriptor = this.endpoint.telcoflow();
+		assertThat(descriptor.connectionState()).isEqualTo("READY");
+		assertThat(descriptor.maxCalls()).isEqualTo(10);
+		assertThat(descriptor.calls()).containsExactly(
+				new CallDescriptor("call-1", "ANSWERED", "*********0001", "*********0999", "2026-01-01T10:00:00Z",
+						"PT1M5S", 9600),
+				new CallDescriptor("call-2", "PENDING", null, null, "2026-01-01T10:01:00Z", "PT5S", 0));
+	}
+
+	@Test
+	void noCallsIsAnEmptyList() {
+		given(this.client.getActiveCalls()).willReturn(List.of());
+		given(this.client.getConnectionState()).willReturn(ConnectionState.RECONNECTING);
+		assertThat(this.endpoint.telcoflow().calls()).isEmpty();
+		assertThat(this.endpoint.telcoflow().connectionState()).isEqualTo("RECONNECTING");
+	}
+
+	@Test
+	void describesOneCallBySelector() {
+		ActiveCall call = call("call-1", CallState.CONNECTED, "+441632960001", null, "2026-01-01T10:01:00Z", 10);
+		given(this.client.getCall("call-1")).willReturn(Optional.of(call));
+		given(this.client.getCall("gone")).willReturn(Optional.empty());
+		assertThat(this.endpoint.call("call-1")).isEqualTo(new CallDescriptor("call-1", "CONNECTED", "*********0001",
+				null, "2026-01-01T10:01:00Z", "PT5S", 10));
+		assertThat(this.endpoint.call("gone")).isNull();
+	}
+
+	@Test
+	void shortNumbersAreShownAsTheyAre() {
+		assertThat(TelcoflowEndpoint.mask("112")).isEqualTo("112");
+		assertThat(TelcoflowEndpoint.mask("+4412")).isEqualTo("*4412");
+	}
+
+	private static ActiveCall call(String id, CallState state, String caller, String callee, String offeredAt,
+			int buffered) {
+		ActiveCall call = mock(ActiveCall.class);
+		given(call.getCallId()).willReturn(id);
+		given(call.getState()).willReturn(state);
+		given(call.getCallerNumber()).willReturn(caller);
+		given(call.getCalleeNumber()).willReturn(callee);
+		given(call.getOfferedAt()).willReturn(Instant.parse(offeredAt));
+		given(call.getSendAudioBufferSize()).willReturn(buffered);
+		given(call.toJson()).willReturn("{\"mediaToken\":\"s3cr3t\"}");
+		return call;
+	}
+
+}
