@@ -107,6 +107,30 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 	}
 
 	/**
+	 * Returns how long live calls get to end by themselves on stop.
+	 * @return the drain timeout
+	 */
+	public Duration getDrainTimeout() {
+		return this.drainTimeout;
+	}
+
+	/**
+	 * Returns how long calls ended on stop get to confirm.
+	 * @return the end timeout
+	 */
+	public Duration getEndTimeout() {
+		return this.endTimeout;
+	}
+
+	/**
+	 * Returns what is done with calls still live when the drain timeout expires.
+	 * @return the action
+	 */
+	public ShutdownAction getShutdownAction() {
+		return this.shutdownAction;
+	}
+
+	/**
 	 * Sets the phase.
 	 * @param phase the phase (default {@link #DEFAULT_PHASE})
 	 */

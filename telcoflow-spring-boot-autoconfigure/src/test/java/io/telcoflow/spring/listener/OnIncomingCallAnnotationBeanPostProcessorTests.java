@@ -1,0 +1,511 @@
+package io.telcoflow.spring.listener;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.audio.AudioStream;
+import io.telcoflow.spring.annotation.OnIncomingCall;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.expression.BeanFactoryResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link OnIncomingCallAnnotationBeanPostProcessor}, {@link IncomingCallEndpointRegistry}
+ * and {@link IncomingCallDispatcher}.
+ */
+class OnIncomingCallAnnotationBeanPostProcessorTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withUserConfiguration(ListenerConfiguration.class)
+		.withBean(Invocations.class);
+
+	@Test
+	void methodTakingTheCallAndItsMetadataIsInvokedWithBoth() {
+		this.contextRunner.withUserConfiguration(FullSignatureHandler.class).run((context) -> {
+			ActiveCall call = call("c1", "+441632960001", "+441632960999");
+			dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call);
+			Invocations invocations = context.getBean(Invocations.class);
+			assertThat(invocations.calls).containsExactly(call);
+			assertThat(invocations.metadata).containsExactly(
+					new IncomingCall("c1", "+441632960001", "+441632960999", Instant.parse("2026-01-01T00:00:00Z")));
+			assertThat(invocations.audio).containsExactly(call.audioStream());
+		});
+	}
+
+	@Test
+	void methodWithoutParametersIsInvoked() {
+		this.contextRunner.withUserConfiguration(NoArgHandler.class).run((context) -> {
+			dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call("c1", null, null));
+			assertThat(context.getBean(Invocations.class).names).containsExactly("noArgs");
+		});
+	}
+
+	@Test
+	void methodWithUnsupportedParameterFailsTheContextNamingTheMethod() {
+		this.contextRunner.withUserConfiguration(UnsupportedParameterHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidIncomingCallHandlerException.class)
+				.hasMessageContaining(UnsupportedParameterHandler.class.getName() + ".onCall")
+				.hasMessageContaining("parameter 1 of type java.lang.String cannot be resolved");
+		});
+	}
+
+	@Test
+	void invalidConditionFailsTheContextNamingTheMethod() {
+		this.contextRunner.withUserConfiguration(InvalidConditionHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidIncomingCallHandlerException.class)
+				.hasMessageContaining(InvalidConditionHandler.class.getName() + ".onCall")
+				.hasMessageContaining("is not a valid SpEL expression");
+		});
+	}
+
+	@Test
+	void customArgumentResolverBeanServesItsType() {
+		this.contextRunner.withUserConfiguration(UnsupportedParameterHandler.class)
+			.withBean(CallArgumentResolver.class, () -> CallArgumentResolver.forType(String.class, ActiveCall::getCallId))
+			.run((context) -> {
+				dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call("c7", null, null));
+				assertThat(context.getBean(Invocations.class).names).containsExactly("c7");
+			});
+	}
+
+	@Test
+	void firstMatchingHandlerByConditionAndOrderTakesTheCall() {
+		this.contextRunner.withUserConfiguration(RoutingHandlers.class)
+			.withPropertyValues("sales.number=+441632960100")
+			.run((context) -> {
+				IncomingCallDispatcher dispatcher = dispatcher(context, UnmatchedCallAction.FAIL);
+				dispatcher.onIncomingCall(call("1", "+441632960001", "+441632960100"));
+				dispatcher.onIncomingCall(call("2", "+33123456789", "+441632960200"));
+				dispatcher.onIncomingCall(call("3", "+441632960001", "+441632960200"));
+				dispatcher.onIncomingCall(call("4", null, "+441632960200"));
+				assertThat(context.getBean(Invocations.class).names).containsExactly("sales:1", "international:2",
+						"fallback:3", "fallback:4");
+			});
+	}
+
+	@Test
+	void endpointsWithEqualOrderAreTriedWithConditionsFirst() {
+		this.contextRunner.withUserConfiguration(RoutingHandlers.class).run((context) -> {
+			List<IncomingCallEndpoint> endpoints = context.getBean(IncomingCallEndpointRegistry.class).getEndpoints();
+			assertThat(endpoints).extracting((endpoint) -> endpoint.getMethod().getName())
+				.containsExactly("sales", "international", "fallback");
+		});
+	}
+
+	@Test
+	void conditionCanReferToBeans() {
+		this.contextRunner.withUserConfiguration(BeanConditionHandler.class).run((context) -> {
+			IncomingCallEndpointRegistry registry = context.getBean(IncomingCallEndpointRegistry.class);
+			assertThat(registry.findEndpoint(metadata("1", "+441632960001", null))).isNotNull();
+			assertThat(registry.findEndpoint(metadata("2", "+441632960002", null))).isNull();
+		});
+	}
+
+	@Test
+	void unmatchedCallFailsWhenConfigured() {
+		this.contextRunner.withUserConfiguration(RoutingHandlers.class).run((context) -> {
+			IncomingCallDispatcher dispatcher = new IncomingCallDispatcher(registryWithout(context, "fallback"),
+					UnmatchedCallAction.FAIL);
+			ActiveCall call = call("9", "+441632960001", "+441632960200");
+			assertThatExceptionOfType(UnmatchedCallException.class).isThrownBy(() -> dispatcher.onIncomingCall(call))
+				.withMessageContaining("call 9")
+				.withMessageNotContaining("+44");
+			then(call).should(org.mockito.Mockito.never()).disconnect();
+		});
+	}
+
+	@Test
+	void unmatchedCallIsDeclinedWhenConfigured() throws Exception {
+		ActiveCall call = call("9", "+441632960001", "+441632960200");
+		new IncomingCallDispatcher(new IncomingCallEndpointRegistry(), UnmatchedCallAction.DECLINE).onIncomingCall(call);
+		then(call).should().disconnect();
+	}
+
+	@Test
+	void exceptionThrownByTheHandlerPropagatesUnchanged() {
+		this.contextRunner.withUserConfiguration(ThrowingHandler.class).run((context) -> {
+			IncomingCallDispatcher dispatcher = dispatcher(context, UnmatchedCallAction.FAIL);
+			assertThatExceptionOfType(java.io.IOException.class)
+				.isThrownBy(() -> dispatcher.onIncomingCall(call("1", null, null)))
+				.withMessage("model unavailable");
+		});
+	}
+
+	@Test
+	void classProxiedBeanIsInvokedThroughTheProxy() {
+		this.contextRunner.withUserConfiguration(NoArgHandler.class)
+			.withBean(ProxyingPostProcessor.class, () -> new ProxyingPostProcessor(true))
+			.run((context) -> {
+				assertThat(org.springframework.aop.support.AopUtils.isCglibProxy(context.getBean(NoArgHandler.class)))
+					.isTrue();
+				dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call("1", null, null));
+				assertThat(context.getBean(Invocations.class).names).containsExactly("intercepted", "noArgs");
+			});
+	}
+
+	@Test
+	void interfaceProxiedBeanIsInvokedThroughTheProxyWhenTheMethodIsOnTheInterface() {
+		this.contextRunner.withUserConfiguration(InterfaceHandlerConfiguration.class)
+			.withBean(ProxyingPostProcessor.class, () -> new ProxyingPostProcessor(false))
+			.run((context) -> {
+				assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(context.getBean(CallTaker.class)))
+					.isTrue();
+				dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call("1", null, null));
+				assertThat(context.getBean(Invocations.class).names).containsExactly("intercepted", "onInterface");
+			});
+	}
+
+	@Test
+	void interfaceProxiedBeanWhoseMethodIsNotOnTheInterfaceFailsTheContext() {
+		this.contextRunner.withUserConfiguration(NotOnInterfaceHandlerConfiguration.class)
+			.withBean(ProxyingPostProcessor.class, () -> new ProxyingPostProcessor(false))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidIncomingCallHandlerException.class)
+					.hasMessageContaining(NotOnInterfaceHandler.class.getName() + ".onCall")
+					.hasMessageContaining("proxy");
+			});
+	}
+
+	@Test
+	void composedAnnotationIsFound() {
+		this.contextRunner.withUserConfiguration(ComposedAnnotationHandler.class).run((context) -> {
+			List<IncomingCallEndpoint> endpoints = context.getBean(IncomingCallEndpointRegistry.class).getEndpoints();
+			assertThat(endpoints).singleElement().satisfies((endpoint) -> {
+				assertThat(endpoint.getOrder()).isEqualTo(-5);
+				assertThat(endpoint.hasCondition()).isTrue();
+			});
+		});
+	}
+
+	@Test
+	void lazyHandlerBeanIsStillRegisteredWithTheExcludeFilter() {
+		this.contextRunner.withUserConfiguration(NoArgHandler.class)
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withBean(org.springframework.boot.LazyInitializationExcludeFilter.class,
+					() -> (name, definition, type) -> !OnIncomingCallAnnotationBeanPostProcessor
+						.findAnnotatedMethods(type)
+						.isEmpty())
+			.run((context) -> assertThat(context.getBean(IncomingCallEndpointRegistry.class).getEndpoints())
+				.hasSize(1));
+	}
+
+	private static IncomingCallDispatcher dispatcher(AssertableApplicationContext context,
+			UnmatchedCallAction action) {
+		return new IncomingCallDispatcher(context.getBean(IncomingCallEndpointRegistry.class), action);
+	}
+
+	private static IncomingCallEndpointRegistry registryWithout(AssertableApplicationContext context, String method) {
+		IncomingCallEndpointRegistry registry = new IncomingCallEndpointRegistry();
+		context.getBean(IncomingCallEndpointRegistry.class)
+			.getEndpoints()
+			.stream()
+			.filter((endpoint) -> !endpoint.getMethod().getName().equals(method))
+			.forEach(registry::register);
+		return registry;
+	}
+
+	static IncomingCall metadata(String id, @Nullable String caller, @Nullable String callee) {
+		return new IncomingCall(id, caller, callee, Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
+	static ActiveCall call(String id, @Nullable String caller, @Nullable String callee) {
+		ActiveCall call = mock(ActiveCall.class);
+		given(call.getCallId()).willReturn(id);
+		given(call.getCallerNumber()).willReturn(caller);
+		given(call.getCalleeNumber()).willReturn(callee);
+		given(call.getOfferedAt()).willReturn(Instant.parse("2026-01-01T00:00:00Z"));
+		AudioStream audio = mock(AudioStream.class);
+		given(call.audioStream()).willReturn(audio);
+		return call;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ListenerConfiguration {
+
+		@Bean
+		static OnIncomingCallAnnotationBeanPostProcessor onIncomingCallAnnotationBeanPostProcessor() {
+			return new OnIncomingCallAnnotationBeanPostProcessor();
+		}
+
+		@Bean
+		IncomingCallEndpointRegistry incomingCallEndpointRegistry(BeanFactory beanFactory) {
+			return new IncomingCallEndpointRegistry(new BeanFactoryResolver(beanFactory));
+		}
+
+	}
+
+	static class Invocations {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
+
+		final List<ActiveCall> calls = new CopyOnWriteArrayList<>();
+
+		final List<IncomingCall> metadata = new CopyOnWriteArrayList<>();
+
+		final List<AudioStream> audio = new CopyOnWriteArrayList<>();
+
+	}
+
+	static class FullSignatureHandler {
+
+		private final Invocations invocations;
+
+		FullSignatureHandler(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@OnIncomingCall
+		void onCall(IncomingCall metadata, ActiveCall call, AudioStream audio) {
+			this.invocations.metadata.add(metadata);
+			this.invocations.calls.add(call);
+			this.invocations.audio.add(audio);
+		}
+
+	}
+
+	static class NoArgHandler {
+
+		private final Invocations invocations;
+
+		NoArgHandler(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@OnIncomingCall
+		public void noArgs() {
+			this.invocations.names.add("noArgs");
+		}
+
+	}
+
+	static class UnsupportedParameterHandler {
+
+		private final Invocations invocations;
+
+		UnsupportedParameterHandler(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@OnIncomingCall
+		void onCall(ActiveCall call, String callId) {
+			this.invocations.names.add(callId);
+		}
+
+	}
+
+	static class InvalidConditionHandler {
+
+		@OnIncomingCall(condition = "callerNumber ==")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class ThrowingHandler {
+
+		@OnIncomingCall
+		void onCall(ActiveCall call) throws java.io.IOException {
+			throw new java.io.IOException("model unavailable");
+		}
+
+	}
+
+	static class RoutingHandlers {
+
+		private final Invocations invocations;
+
+		RoutingHandlers(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@OnIncomingCall
+		void fallback(IncomingCall call) {
+			this.invocations.names.add("fallback:" + call.callId());
+		}
+
+		@OnIncomingCall(condition = "callerNumber != null and !callerNumber.startsWith('+44')")
+		void international(IncomingCall call) {
+			this.invocations.names.add("international:" + call.callId());
+		}
+
+		@OnIncomingCall(condition = "calleeNumber == '${sales.number:+441632960100}'", order = -1)
+		void sales(IncomingCall call) {
+			this.invocations.names.add("sales:" + call.callId());
+		}
+
+	}
+
+	static class BeanConditionHandler {
+
+		@Bean
+		VipList vipList() {
+			return new VipList();
+		}
+
+		@OnIncomingCall(condition = "@vipList.contains(callerNumber)")
+		void vip(ActiveCall call) {
+		}
+
+	}
+
+	static class VipList {
+
+		public boolean contains(@Nullable String number) {
+			return "+441632960001".equals(number);
+		}
+
+	}
+
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@OnIncomingCall(condition = "calleeNumber == '+441632960999'", order = -5)
+	@interface OnSupportLine {
+
+	}
+
+	static class ComposedAnnotationHandler {
+
+		@OnSupportLine
+		void support(ActiveCall call) {
+		}
+
+	}
+
+	interface CallTaker {
+
+		@OnIncomingCall
+		void onInterface(ActiveCall call);
+
+	}
+
+	static class InterfaceHandler implements CallTaker {
+
+		private final Invocations invocations;
+
+		InterfaceHandler(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@Override
+		public void onInterface(ActiveCall call) {
+			this.invocations.names.add("onInterface");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InterfaceHandlerConfiguration {
+
+		@Bean
+		CallTaker interfaceHandler(Invocations invocations) {
+			return new InterfaceHandler(invocations);
+		}
+
+	}
+
+	interface Unrelated {
+
+		void somethingElse();
+
+	}
+
+	static class NotOnInterfaceHandler implements Unrelated {
+
+		@OnIncomingCall
+		public void onCall(ActiveCall call) {
+		}
+
+		@Override
+		public void somethingElse() {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NotOnInterfaceHandlerConfiguration {
+
+		@Bean
+		Unrelated notOnInterfaceHandler() {
+			return new NotOnInterfaceHandler();
+		}
+
+	}
+
+	/**
+	 * Wraps handler beans in a proxy that records each interception, as transactions or security
+	 * would.
+	 */
+	static class ProxyingPostProcessor implements BeanPostProcessor, Ordered {
+
+		private final boolean proxyTargetClass;
+
+		ProxyingPostProcessor(boolean proxyTargetClass) {
+			this.proxyTargetClass = proxyTargetClass;
+		}
+
+		@Override
+		public int getOrder() {
+			// Like Spring's auto-proxy creator: before other post-processors.
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (!beanName.endsWith("Handler")) {
+				return bean;
+			}
+			ProxyFactory factory = new ProxyFactory(bean);
+			factory.setProxyTargetClass(this.proxyTargetClass);
+			if (!this.proxyTargetClass) {
+				factory.setInterfaces(bean.getClass().getInterfaces());
+			}
+			factory.addAdvice((org.aopalliance.intercept.MethodInterceptor) (invocation) -> {
+				if (invocation.getMethod().getDeclaringClass() != Object.class) {
+					recordInterception(invocation.getThis());
+				}
+				return invocation.proceed();
+			});
+			return factory.getProxy();
+		}
+
+		private static void recordInterception(@Nullable Object target) {
+			if (target instanceof NoArgHandler handler) {
+				handler.invocations.names.add("intercepted");
+			}
+			else if (target instanceof InterfaceHandler handler) {
+				handler.invocations.names.add("intercepted");
+			}
+		}
+
+	}
+
+}
