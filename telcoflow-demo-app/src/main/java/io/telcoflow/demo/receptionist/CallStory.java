@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.TerminationReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,21 @@ final class CallStory {
 		logger.warn("call {}: " + what, prepend(this.call.getCallId(), args));
 	}
 
-	void ended(Object reason) {
+	void ended(TerminationReason reason) {
 		Duration duration = Duration.between(this.call.getOfferedAt(), Instant.now());
-		tell("ended ({}) after {}", reason, seconds(duration));
+		tell("ended after {} ({})", seconds(duration), describe(reason));
+	}
+
+	private static String describe(TerminationReason reason) {
+		return switch (reason) {
+			case CALLER_HANGUP -> "the caller hung up";
+			case CALLEE_HANGUP -> "the human hung up";
+			case DISCONNECTED -> "hung up for everyone";
+			case CLOSED -> "the receptionist left";
+			case TIMEOUT -> "timed out on the server";
+			case ERROR -> "error";
+			case CLIENT_CLOSED -> "the application stopped";
+		};
 	}
 
 	/**

@@ -52,7 +52,7 @@ public final class ReceptionistCall {
 	private static final Duration POLL = Pcm.FRAME;
 
 	/** Audio kept from before the first word, so that the recording does not clip it. */
-	private static final int PRE_ROLL_FRAMES = 15;
+	private static final int PRE_ROLL_FRAMES = 10;
 
 	private final ActiveCall call;
 
@@ -212,22 +212,24 @@ public final class ReceptionistCall {
 	}
 
 	/**
-	 * Records the caller from their first word until they fall silent.
+	 * Records the caller from their first word until they fall silent. The silence that ends the
+	 * message is held back and dropped, so the file holds what the caller said.
 	 * @return {@link Outcome#MESSAGE_TAKEN}, {@link Outcome#NO_MESSAGE} or {@link Outcome#HUNG_UP}
 	 */
 	private Outcome takeMessage() throws IOException {
 		Files.createDirectories(this.recordingsDir);
 		Path file = this.recordingsDir.resolve(this.call.getCallId() + ".wav");
 		Duration start = this.listened;
-		Duration silence = Duration.ZERO;
-		boolean speaking = false;
+		Deque<byte[]> silence = new ArrayDeque<>();
+		Duration silent = Duration.ZERO;
+		boolean started = false;
 		boolean hungUp = false;
 		WavWriter recording = WavWriter.create(file, this.call.getSampleRate());
 		try (recording) {
 			while (true) {
-				if (!speaking && this.voice.isSpeaking()) {
-					speaking = true;
-					writePreRoll(recording);
+				if (!started && this.voice.isSpeaking()) {
+					started = true;
+					write(recording, this.preRoll);
 				}
 				if (!listen()) {
 					hungUp = true;
@@ -237,24 +239,35 @@ public final class ReceptionistCall {
 				if (key != null && key == END_OF_MESSAGE_KEY) {
 					break;
 				}
-				if (!speaking) {
+				if (!started) {
 					if (this.listened.minus(start).compareTo(this.settings.getMessageStartTimeout()) >= 0) {
 						break;
 					}
 					continue;
 				}
 				byte[] chunk = this.heard;
-				if (chunk != null) {
-					recording.write(chunk);
+				if (this.voice.isSpeaking()) {
+					write(recording, silence);
+					silent = Duration.ZERO;
+					if (chunk != null) {
+						recording.write(chunk);
+					}
 				}
-				silence = this.voice.isSpeaking() ? Duration.ZERO : silence.plus(lastTurn(chunk));
-				if (silence.compareTo(this.settings.getEndOfMessageSilence()) >= 0
-						|| recording.duration().compareTo(this.settings.getMaxMessageLength()) >= 0) {
+				else {
+					if (chunk != null) {
+						silence.add(chunk);
+					}
+					silent = silent.plus(lastTurn(chunk));
+					if (silent.compareTo(this.settings.getEndOfMessageSilence()) >= 0) {
+						break;
+					}
+				}
+				if (recording.duration().compareTo(this.settings.getMaxMessageLength()) >= 0) {
 					break;
 				}
 			}
 		}
-		if (!speaking) {
+		if (!started) {
 			Files.deleteIfExists(file);
 			if (hungUp) {
 				return hungUp("without leaving a message");
@@ -263,14 +276,14 @@ public final class ReceptionistCall {
 			return Outcome.NO_MESSAGE;
 		}
 		this.story.tell("message recorded: {} in {}", CallStory.seconds(recording.duration()), file);
-		return hungUp ? Outcome.HUNG_UP : Outcome.MESSAGE_TAKEN;
+		return hungUp ? hungUp("after the message") : Outcome.MESSAGE_TAKEN;
 	}
 
-	private void writePreRoll(WavWriter recording) throws IOException {
-		for (byte[] chunk : this.preRoll) {
+	private static void write(WavWriter recording, Deque<byte[]> chunks) throws IOException {
+		for (byte[] chunk : chunks) {
 			recording.write(chunk);
 		}
-		this.preRoll.clear();
+		chunks.clear();
 	}
 
 	/**
