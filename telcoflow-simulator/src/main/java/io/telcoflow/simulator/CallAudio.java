@@ -122,6 +122,7 @@ final class CallAudio {
 			return;
 		}
 		this.connectionFrames++;
+		record.answeredPull();
 		if (length > this.frameBytes) {
 			record.protocolError("audio frame of " + length + " bytes exceeds the pulled " + this.frameBytes
 					+ " bytes; dropped");

@@ -37,7 +37,9 @@ public final class CallRecord {
 
 	private int pulls;
 
-	private int emptyPulls;
+	private int emptyAnswers;
+
+	private int answeredPulls;
 
 	private int callerFrames;
 
@@ -108,11 +110,13 @@ public final class CallRecord {
 	}
 
 	/**
-	 * Returns how many pulls lapsed without an audio frame (the caller heard silence then).
+	 * Returns how many pulls got no audio (lapsed without a frame, or answered with an empty
+	 * frame): the caller heard silence then. The latest pull, which may still be answered, is not
+	 * counted.
 	 * @return the count
 	 */
 	public synchronized int emptyPulls() {
-		return this.emptyPulls;
+		return this.emptyAnswers + Math.max(0, this.pulls - this.answeredPulls - 1);
 	}
 
 	/**
@@ -236,8 +240,12 @@ public final class CallRecord {
 		this.pulls++;
 	}
 
+	synchronized void answeredPull() {
+		this.answeredPulls++;
+	}
+
 	synchronized void emptyPull() {
-		this.emptyPulls++;
+		this.emptyAnswers++;
 	}
 
 	synchronized void agentAudio(byte[] data, int length, Instant at) {
@@ -283,7 +291,7 @@ public final class CallRecord {
 	@Override
 	public synchronized String toString() {
 		return "CallRecord[states=" + this.states + ", commands=" + commandNames() + ", pulls=" + this.pulls
-				+ ", emptyPulls=" + this.emptyPulls + ", agentAudioBytes=" + this.agentAudioBytes + ", endReason="
+				+ ", emptyPulls=" + emptyPulls() + ", agentAudioBytes=" + this.agentAudioBytes + ", endReason="
 				+ this.endReason + ", protocolErrors=" + this.protocolErrors + "]";
 	}
 
