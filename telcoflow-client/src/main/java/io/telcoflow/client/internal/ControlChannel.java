@@ -108,8 +108,8 @@ final class ControlChannel {
 		WssConnectionException error = this.client.listeners()
 			.error(new WssConnectionException(failure.getMessage(), failure.getCause()), null);
 		logger.warn("{}", error.getMessage());
-		failConnect(error);
 		scheduleReconnect();
+		failConnect(error);
 	}
 
 	private void authenticationFailed(WssAuthenticationException failure) {
@@ -249,8 +249,8 @@ final class ControlChannel {
 			.error(new WssConnectionException("Control connection lost (close code " + code
 					+ (reason.isEmpty() ? "" : ", " + reason) + ")"), null);
 		logger.warn("{}; calls in progress go on", error.getMessage());
-		failConnect(error);
 		scheduleReconnect();
+		failConnect(error);
 	}
 
 	private void text(WebSocketConnection connection, String text) {

@@ -1,0 +1,238 @@
+package io.telcoflow.client.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.ConnectionState;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.exception.WssAuthenticationException;
+import io.telcoflow.client.exception.WssConnectionException;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.CallerAudio;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.SimulatedSession;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The control connection against the simulator: readiness, capacity, reconnects, authentication.
+ */
+class ControlConnectionTests {
+
+	private final SimulatorFixture fixture = new SimulatorFixture(
+			TelcoflowSimulator.builder().heartbeatInterval(Duration.ofMillis(500)));
+
+	private final RecordingClientListener listener = new RecordingClientListener();
+
+	@AfterEach
+	void close() {
+		this.fixture.close();
+	}
+
+	@Test
+	void noCallIsOfferedBeforeReadyAndReadyNeedsAHandler() {
+		TelcoflowClient client = this.fixture.client(this.fixture.config().build(), this.listener);
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.NEW);
+		assertThatIllegalStateException().isThrownBy(client::ready);
+		client.connect();
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.CONNECTED);
+		SimulatedSession session = this.fixture.simulator.sessions().get(0);
+		assertThat(session.isReady()).isFalse();
+		SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
+		client.onIncomingCall(ActiveCall::answer);
+		await().during(Duration.ofMillis(300)).until(() -> call.record().offeredTo().isEmpty());
+		client.ready();
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.READY);
+		call.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		assertThat(session.sampleRate()).isEqualTo(24000);
+		assertThat(this.listener.states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
+				ConnectionState.READY);
+	}
+
+	@Test
+	void pauseStopsOffersAndReadyResumesThem() {
+		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
+		TelcoflowClient client = this.fixture.lastClient();
+		client.pause();
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.PAUSED);
+		await().until(() -> this.fixture.simulator.sessions().get(0).isPaused());
+		SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
+		await().during(Duration.ofMillis(300)).until(() -> call.record().offeredTo().isEmpty());
+		client.ready();
+		call.awaitState("ANSWERED", SimulatorFixture.WAIT);
+	}
+
+	@Test
+	void maxCallsIsDeclaredAndCapacityFollowsTheLiveCalls() throws Exception {
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().maxCalls(2).build(),
+				this.listener, (call) -> {
+				});
+		SimulatedSession session = this.fixture.simulator.sessions().get(0);
+		assertThat(session.maxCalls()).isEqualTo(2);
+		assertThat(this.fixture.lastClient().getMaxCalls()).isEqualTo(2);
+		SimulatedCall first = this.fixture.simulator.placeCall(CallScript.defaults());
+		SimulatorFixture.take(calls);
+		await().until(() -> session.available() == 1);
+		first.hangUp();
+		await().until(() -> session.available() == 2);
+	}
+
+	@Test
+	void reofferedCallIdIsIgnored() throws Exception {
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), this.listener,
+				(call) -> {
+				});
+		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
+		ActiveCall call = SimulatorFixture.take(calls);
+		this.fixture.simulator.faults()
+			.sendControlText("{\"type\":\"call.incoming\",\"call_id\":\"" + call.getCallId()
+					+ "\",\"caller_number\":null,\"callee_number\":null,\"media_url\":\"" + simulated.mediaPath()
+					+ "\",\"media_token\":\"" + simulated.mediaToken() + "\",\"offered_at\":\"" + Instant.now() + "\"}");
+		await().during(Duration.ofMillis(300)).until(() -> calls.isEmpty());
+		assertThat(simulated.record().mediaConnections()).isEqualTo(1);
+		assertThat(this.listener.started).hasSize(1);
+	}
+
+	@Test
+	void controlConnectionDroppedDuringACallLeavesItsAudioUninterruptedAndReconnectsWithGrowingDelays()
+			throws Exception {
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), this.listener,
+				(call) -> {
+					call.answer();
+					for (byte[] chunk : call.audioStream()) {
+						call.sendAudio(chunk);
+					}
+				});
+		byte[] callerAudio = CallerAudio.tone(500, Duration.ofMillis(1500)).render(24000);
+		SimulatedCall simulated = this.fixture.simulator
+			.placeCall(CallScript.builder().callerAudio(CallerAudio.pcm(callerAudio)).build());
+		SimulatorFixture.take(calls);
+		simulated.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		this.fixture.simulator.faults().refuseNextConnections(3);
+		this.fixture.simulator.faults().dropControlConnections();
+		await().atMost(SimulatorFixture.WAIT)
+			.until(() -> this.fixture.lastClient().getConnectionState() == ConnectionState.READY
+					&& this.listener.reconnectAttempts.size() >= 4);
+		assertThat(this.listener.reconnectAttempts).startsWith(1, 2, 3, 4);
+		List<Duration> delays = this.listener.reconnectDelays;
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			Duration ceiling = this.fixture.config().build().getReconnectBackoff().ceiling(attempt);
+			assertThat(delays.get(attempt - 1)).isLessThanOrEqualTo(ceiling);
+		}
+		assertThat(this.fixture.config().build().getReconnectBackoff().ceiling(4))
+			.isGreaterThan(this.fixture.config().build().getReconnectBackoff().ceiling(1));
+		assertThat(this.listener.errorsOfType(WssConnectionException.class)).isGreaterThanOrEqualTo(4);
+		await().atMost(SimulatorFixture.WAIT)
+			.until(() -> simulated.record().agentAudio().length >= callerAudio.length);
+		assertThat(simulated.record().agentAudio()).startsWith(callerAudio);
+		assertThat(simulated.record().mediaConnections()).isEqualTo(1);
+		assertThat(simulated.state()).isEqualTo("ANSWERED");
+		SimulatedCall next = this.fixture.simulator.placeCall(CallScript.defaults());
+		SimulatorFixture.take(calls);
+		next.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		assertThat(this.fixture.simulator.sessions().get(0).readyCount()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void refusedConnectionsWith503AreRetriedUntilTheServerAccepts() {
+		this.fixture.simulator.faults().refuseNextConnections(2);
+		TelcoflowClient client = this.fixture.client(this.fixture.config().build(), this.listener);
+		assertThatExceptionOfType(WssConnectionException.class).isThrownBy(client::connect)
+			.withMessageContaining("503");
+		assertThat(client.getConnectionState()).isIn(ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
+		await().atMost(SimulatorFixture.WAIT).until(() -> client.getConnectionState() == ConnectionState.CONNECTED);
+		assertThat(this.fixture.simulator.controlConnectionAttempts()).hasSize(3);
+	}
+
+	@Test
+	void wrongApiKeyFailsWithAuthenticationExceptionAndNoRetry() {
+		TelcoflowClient client = this.fixture.client(this.fixture.config()
+			.apiKey("wrong-key", this.fixture.simulator.connectorUuid())
+			.build(), this.listener);
+		assertThatExceptionOfType(WssAuthenticationException.class).isThrownBy(client::connect)
+			.withMessageContaining("401")
+			.withMessageNotContaining("wrong-key");
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.AUTHENTICATION_FAILED);
+		await().during(Duration.ofMillis(800)).until(() -> this.fixture.simulator.controlConnectionAttempts().size() == 1);
+		assertThat(this.listener.reconnectAttempts).isEmpty();
+		assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1);
+	}
+
+	@Test
+	void wrongConnectorIsRefusedAsAuthenticationFailure() {
+		TelcoflowClient client = this.fixture.client(this.fixture.config()
+			.apiKey(this.fixture.simulator.apiKey(), "00000000-0000-0000-0000-000000000000")
+			.build(), this.listener);
+		assertThatExceptionOfType(WssAuthenticationException.class).isThrownBy(client::connect);
+	}
+
+	@Test
+	void revokedCredentialsEndInAuthenticationFailedWithoutReconnecting() {
+		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
+		this.fixture.simulator.faults().revokeCredentials();
+		await().until(() -> this.fixture.lastClient().getConnectionState() == ConnectionState.AUTHENTICATION_FAILED);
+		assertThat(this.listener.reconnectAttempts).isEmpty();
+		assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1);
+		// the application may connect again, for example with new credentials
+		this.fixture.simulator.faults().restoreCredentials();
+		this.fixture.lastClient().connect();
+		await().until(() -> this.fixture.lastClient().getConnectionState() == ConnectionState.READY);
+	}
+
+	@Test
+	void drainingServerIsReconnectedAfterItsDelay() {
+		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
+		this.fixture.simulator.faults().drainControlConnections(Duration.ofMillis(300));
+		await().until(() -> this.listener.reconnectDelays.size() == 1);
+		assertThat(this.listener.reconnectDelays.get(0)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1300));
+		await().atMost(SimulatorFixture.WAIT).until(() -> this.fixture.simulator.sessions().size() == 1
+				&& this.fixture.simulator.sessions().get(0).isReady());
+		SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
+		call.awaitState("ANSWERED", SimulatorFixture.WAIT);
+	}
+
+	@Test
+	void silentServerIsDetectedAsDeadAndReconnected() {
+		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
+		this.fixture.simulator.faults().stopAnsweringPings();
+		await().atMost(SimulatorFixture.WAIT).until(() -> !this.listener.reconnectAttempts.isEmpty());
+		this.fixture.simulator.faults().resumeAnsweringPings();
+		await().atMost(SimulatorFixture.WAIT)
+			.until(() -> this.fixture.lastClient().getConnectionState() == ConnectionState.READY);
+		assertThat(this.fixture.simulator.allSessions().get(0).pingsReceived()).isPositive();
+	}
+
+	@Test
+	void disconnectClosesControlAndMediaAndEndsLiveCallsWithClientClosed() throws Exception {
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), this.listener,
+				ActiveCall::answer);
+		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
+		ActiveCall call = SimulatorFixture.take(calls);
+		simulated.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		TelcoflowClient client = this.fixture.lastClient();
+		assertThat(client.awaitClosed(Duration.ofMillis(10))).isFalse();
+		client.disconnect();
+		assertThat(client.awaitClosed(Duration.ofSeconds(1))).isTrue();
+		client.awaitClosed();
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.CLOSED);
+		assertThat(call.terminationFuture().get()).isEqualTo(TerminationReason.CLIENT_CLOSED);
+		assertThat(client.getActiveCalls()).isEmpty();
+		await().until(() -> !simulated.isMediaOpen());
+		await().until(() -> this.fixture.simulator.sessions().isEmpty());
+		assertThat(this.fixture.simulator.allSessions().get(0).closeCode()).isEqualTo(1000);
+		assertThatIllegalStateException().isThrownBy(client::connect);
+		client.close();
+		assertThat(this.listener.ended).containsExactly(TerminationReason.CLIENT_CLOSED);
+	}
+
+}
