@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link TelcoflowEndpoint}, when the
@@ -22,13 +23,19 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
 @ConditionalOnSingleCandidate(TelcoflowClient.class)
-@ConditionalOnAvailableEndpoint(TelcoflowEndpoint.class)
 public final class TelcoflowEndpointAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	TelcoflowEndpoint telcoflowEndpoint(TelcoflowClient client) {
-		return new TelcoflowEndpoint(client, Clock.systemUTC());
+	// Nested so that the Actuator condition is only read once the Actuator is known to be there.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnAvailableEndpoint(TelcoflowEndpoint.class)
+	static class TelcoflowEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TelcoflowEndpoint telcoflowEndpoint(TelcoflowClient client) {
+			return new TelcoflowEndpoint(client, Clock.systemUTC());
+		}
+
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link TelcoflowHealthIndicator};
@@ -25,23 +26,30 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.AbstractHealthIndicator",
 		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnSingleCandidate(TelcoflowClient.class)
-@ConditionalOnEnabledHealthIndicator("telcoflow")
 @EnableConfigurationProperties(TelcoflowHealthProperties.class)
 public final class TelcoflowHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	TelcoflowConnectionStateTracker telcoflowConnectionStateTracker() {
-		return new TelcoflowConnectionStateTracker(Clock.systemUTC());
-	}
+	// Nested so that the health condition is only read once the health module is known to be there.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledHealthIndicator("telcoflow")
+	static class TelcoflowHealthIndicatorConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = { "telcoflowHealthIndicator", "telcoflowHealthContributor" })
-	TelcoflowHealthIndicator telcoflowHealthIndicator(TelcoflowClient client, TelcoflowConnectionStateTracker tracker,
-			TelcoflowHealthProperties properties, ObjectProvider<TelcoflowConnectionDetails> connectionDetails) {
-		TelcoflowConnectionDetails details = connectionDetails.getIfUnique();
-		return new TelcoflowHealthIndicator(client, tracker, properties.getDisconnectedGracePeriod(),
-				(details != null) ? details.getUrl() : null);
+		@Bean
+		@ConditionalOnMissingBean
+		TelcoflowConnectionStateTracker telcoflowConnectionStateTracker() {
+			return new TelcoflowConnectionStateTracker(Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = { "telcoflowHealthIndicator", "telcoflowHealthContributor" })
+		TelcoflowHealthIndicator telcoflowHealthIndicator(TelcoflowClient client,
+				TelcoflowConnectionStateTracker tracker, TelcoflowHealthProperties properties,
+				ObjectProvider<TelcoflowConnectionDetails> connectionDetails) {
+			TelcoflowConnectionDetails details = connectionDetails.getIfUnique();
+			return new TelcoflowHealthIndicator(client, tracker, properties.getDisconnectedGracePeriod(),
+					(details != null) ? details.getUrl() : null);
+		}
+
 	}
 
 }
