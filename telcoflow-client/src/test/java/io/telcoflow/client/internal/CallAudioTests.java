@@ -72,7 +72,7 @@ class CallAudioTests {
 		Instant done = returned.poll(10, java.util.concurrent.TimeUnit.SECONDS);
 		assertThat(done).isNotNull();
 		CallRecord record = simulated.record();
-		assertThat(record.agentAudio()).isEqualTo(prompt);
+		await().untilAsserted(() -> assertThat(record.agentAudio()).isEqualTo(prompt));
 		List<Instant> frames = record.audioFrames();
 		Instant lastFrame = frames.get(frames.size() - 1);
 		// within one pull (20 ms) of the last frame leaving, with scheduling slack on a loaded machine

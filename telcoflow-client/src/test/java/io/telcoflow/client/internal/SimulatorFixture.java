@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.IncomingCallHandler;
@@ -54,12 +53,12 @@ final class SimulatorFixture implements AutoCloseable {
 	 * {@code body}.
 	 */
 	BlockingQueue<ActiveCall> readyClient(TelcoflowConfig config, RecordingClientListener listener,
-			Consumer<ActiveCall> body) {
+			IncomingCallHandler body) {
 		BlockingQueue<ActiveCall> calls = new LinkedBlockingQueue<>();
 		TelcoflowClient client = client(config, listener);
 		IncomingCallHandler handler = (call) -> {
 			calls.add(call);
-			body.accept(call);
+			body.onIncomingCall(call);
 		};
 		client.onIncomingCall(handler);
 		client.connect();
