@@ -120,7 +120,7 @@ public final class CallRecord {
 	}
 
 	/**
-	 * Returns when each pulled agent audio frame arrived.
+	 * Returns when each pulled agent audio frame arrived (empty when agent audio is not recorded).
 	 * @return the arrival times, in order
 	 */
 	public synchronized List<Instant> audioFrames() {
@@ -250,8 +250,8 @@ public final class CallRecord {
 
 	synchronized void agentAudio(byte[] data, int length, Instant at) {
 		this.agentAudioBytes += length;
-		this.audioFrames.add(at);
 		if (this.keepAudio) {
+			this.audioFrames.add(at);
 			this.agentAudio.write(data, 0, length);
 		}
 	}

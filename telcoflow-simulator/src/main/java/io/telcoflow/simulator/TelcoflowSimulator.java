@@ -59,6 +59,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	private static final long STUCK_WRITE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
 	private final Builder config;
 
 	private final SimulatorFaults faults = new SimulatorFaults(this);
@@ -538,7 +540,13 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		long limit = this.config.heartbeatInterval.toNanos() * 3;
 		long now = System.nanoTime();
 		for (WebSocketConnection connection : this.connections) {
-			if (connection.isOpen() && now - connection.lastReceivedNanos() > limit) {
+			if (connection.isWriteStuck(STUCK_WRITE_NANOS)) {
+				// the peer stopped reading: free the thread (maybe the audio clock) stuck in the write
+				logger.warn("Dropping {}: the client has not read for {} s", connection.request().path(),
+						TimeUnit.NANOSECONDS.toSeconds(STUCK_WRITE_NANOS));
+				connection.abort();
+			}
+			else if (connection.isOpen() && now - connection.lastReceivedNanos() > limit) {
 				logger.debug("Closing {}: silent for three heartbeat intervals", connection.request().path());
 				connection.close(4008, "no frame for three heartbeat intervals");
 			}

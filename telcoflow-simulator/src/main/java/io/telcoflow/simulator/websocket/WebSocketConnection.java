@@ -65,6 +65,8 @@ public final class WebSocketConnection {
 
 	private volatile int closeCode = 1006;
 
+	private volatile long writeStartedNanos;
+
 	private final ScheduledExecutorService timer;
 
 	private byte[] writeBuffer = new byte[2048];
@@ -109,6 +111,17 @@ public final class WebSocketConnection {
 	 */
 	public int pingsReceived() {
 		return this.pingsReceived;
+	}
+
+	/**
+	 * Returns whether a write has been blocked (the peer not reading) for longer than a limit.
+	 * Closing such a connection frees the thread stuck in the write.
+	 * @param limitNanos the limit
+	 * @return whether the current write is older than the limit
+	 */
+	public boolean isWriteStuck(long limitNanos) {
+		long started = this.writeStartedNanos;
+		return started != 0 && System.nanoTime() - started > limitNanos;
 	}
 
 	/**
@@ -160,6 +173,7 @@ public final class WebSocketConnection {
 			pos += length;
 			System.arraycopy(encodedTextFrame, 0, this.writeBuffer, pos, encodedTextFrame.length);
 			pos += encodedTextFrame.length;
+			this.writeStartedNanos = System.nanoTime();
 			this.out.write(this.writeBuffer, 0, pos);
 			this.out.flush();
 			return true;
@@ -169,6 +183,7 @@ public final class WebSocketConnection {
 			return false;
 		}
 		finally {
+			this.writeStartedNanos = 0;
 			this.writeLock.unlock();
 		}
 	}
@@ -184,6 +199,7 @@ public final class WebSocketConnection {
 		}
 		this.writeLock.lock();
 		try {
+			this.writeStartedNanos = System.nanoTime();
 			this.out.write(encodedFrame);
 			this.out.flush();
 			return true;
@@ -193,6 +209,7 @@ public final class WebSocketConnection {
 			return false;
 		}
 		finally {
+			this.writeStartedNanos = 0;
 			this.writeLock.unlock();
 		}
 	}
@@ -222,6 +239,7 @@ public final class WebSocketConnection {
 		try {
 			byte[] header = new byte[10];
 			int headerLength = writeHeader(header, opcode, length);
+			this.writeStartedNanos = System.nanoTime();
 			this.out.write(header, 0, headerLength);
 			this.out.write(data, offset, length);
 			this.out.flush();
@@ -233,6 +251,7 @@ public final class WebSocketConnection {
 			return false;
 		}
 		finally {
+			this.writeStartedNanos = 0;
 			this.writeLock.unlock();
 		}
 	}
