@@ -69,9 +69,11 @@ public final class ClientCertificate {
 	public static ClientCertificate pem(Path certificateChain, Path privateKey) {
 		List<Certificate> chain = KeyMaterialLoader.readCertificates(SETTING + ".certificate", certificateChain);
 		PrivateKey key = KeyMaterialLoader.readPrivateKey(SETTING + ".privateKey", privateKey);
-		char[] password = new char[0];
+		KeyMaterialLoader.requireMatchingKey(SETTING, chain.get(0), key, certificateChain, privateKey);
+		char[] password = "in-memory".toCharArray();
 		try {
-			KeyStore keyStore = KeyStore.getInstance("PKCS12");
+			// JKS: an in-memory store only, whose key protection is cheap (PKCS12's PBE is slow)
+			KeyStore keyStore = KeyStore.getInstance("JKS");
 			keyStore.load(null, null);
 			keyStore.setKeyEntry("client", key, password, chain.toArray(new Certificate[0]));
 			return new ClientCertificate("PEM " + certificateChain + " + " + privateKey, keyStore, password);

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -94,6 +95,33 @@ final class KeyMaterialLoader {
 			}
 		}
 		throw invalid(setting, "'" + path + "' holds a private key that is neither RSA nor EC");
+	}
+
+	static void requireMatchingKey(String setting, Certificate certificate, PrivateKey key, Path certificatePath,
+			Path keyPath) {
+		String algorithm = switch (key.getAlgorithm()) {
+			case "RSA" -> "SHA256withRSA";
+			case "EC" -> "SHA256withECDSA";
+			default -> key.getAlgorithm();
+		};
+		try {
+			byte[] probe = "telcoflow".getBytes(StandardCharsets.US_ASCII);
+			Signature signer = Signature.getInstance(algorithm);
+			signer.initSign(key);
+			signer.update(probe);
+			byte[] signature = signer.sign();
+			Signature verifier = Signature.getInstance(algorithm);
+			verifier.initVerify(certificate.getPublicKey());
+			verifier.update(probe);
+			if (verifier.verify(signature)) {
+				return;
+			}
+		}
+		catch (GeneralSecurityException ex) {
+			// falls through to the failure below
+		}
+		throw invalid(setting, "the private key in '" + keyPath + "' does not match the certificate in '"
+				+ certificatePath + "'");
 	}
 
 	static void requireReadable(String setting, Path path) {
