@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.telcoflow.simulator.websocket.UpgradeDecision;
-import io.telcoflow.simulator.websocket.UpgradeRequest;
 import io.telcoflow.simulator.websocket.WebSocketConnection;
 import io.telcoflow.simulator.websocket.WebSocketServer;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +49,6 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TelcoflowSimulator.class);
 
-	private static final Pattern MEDIA_PATH = Pattern.compile("/v1/calls/([^/]+)/media");
-
 	private static final SecureRandom random = new SecureRandom();
 
 	private static final long STUCK_WRITE_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -73,7 +65,9 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private final List<SimulatedCall> callOrder = new CopyOnWriteArrayList<>();
 
-	private final List<SimulatedCall> waiting = new ArrayList<>();
+	private final CallDispatcher dispatcher;
+
+	private final SimulatorEndpoints endpoints;
 
 	private final Set<SimulatedCall> audioCalls = ConcurrentHashMap.newKeySet();
 
@@ -85,8 +79,6 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private final ScheduledExecutorService audioClock;
 
-	private int roundRobin;
-
 	private @Nullable WebSocketServer server;
 
 	private @Nullable ScheduledFuture<?> autoCalls;
@@ -96,6 +88,9 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		this.timer = new ScheduledThreadPoolExecutor(2, daemon("telcoflow-sim-timer"));
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.audioClock = Executors.newSingleThreadScheduledExecutor(daemon("telcoflow-sim-audio-clock"));
+		this.dispatcher = new CallDispatcher(this::sessions, this.timer);
+		this.endpoints = new SimulatorEndpoints(this, config.apiKey, config.connectorUuid,
+				config.requireClientCertificate, config.tls != null);
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -126,7 +121,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		try {
 			SimulatorTls tls = this.config.tls;
 			this.server = new WebSocketServer(this.config.host, this.config.port,
-					(tls != null) ? tls.serverSslContext() : null, this.config.requireClientCertificate, this::upgrade,
+					(tls != null) ? tls.serverSslContext() : null, this.config.requireClientCertificate, this.endpoints::upgrade,
 					this.timer);
 		}
 		catch (IOException ex) {
@@ -388,57 +383,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		this.connections.forEach(action);
 	}
 
-	private UpgradeDecision upgrade(UpgradeRequest request) {
-		if ("/v1/control".equals(request.path())) {
-			this.controlAttempts.add(Instant.now());
-			int refusal = this.faults.takeControlRefusal();
-			if (refusal != 0) {
-				return UpgradeDecision.refuse(refusal);
-			}
-			int authFailure = authenticate(request);
-			if (authFailure != 0) {
-				return UpgradeDecision.refuse(authFailure);
-			}
-			return UpgradeDecision.accept(new SimulatedSession(this, mediaBaseUrl(request)).handler());
-		}
-		Matcher media = MEDIA_PATH.matcher(request.path());
-		if (media.matches()) {
-			int refusal = this.faults.takeMediaRefusal();
-			if (refusal != 0) {
-				return UpgradeDecision.refuse(refusal);
-			}
-			int authFailure = authenticate(request);
-			if (authFailure != 0) {
-				return UpgradeDecision.refuse(authFailure);
-			}
-			SimulatedCall call = this.calls.get(media.group(1));
-			return (call != null) ? call.mediaUpgrade(request) : UpgradeDecision.refuse(404);
-		}
-		return UpgradeDecision.refuse(404);
-	}
-
-	/** Returns 0 when the request is authenticated, else the HTTP status to refuse it with. */
-	private int authenticate(UpgradeRequest request) {
-		if (this.faults.credentialsRevoked()) {
-			return 401;
-		}
-		if (this.config.requireClientCertificate) {
-			// the TLS handshake already verified the chain against the test CA
-			return request.clientCertificates().isEmpty() ? 401 : 0;
-		}
-		String authorization = request.header("authorization");
-		if (authorization == null || !authorization.equals("Bearer " + this.config.apiKey)) {
-			return 401;
-		}
-		return this.config.connectorUuid.equals(request.header("telcoflow-connector")) ? 0 : 403;
-	}
-
-	private String mediaBaseUrl(UpgradeRequest request) {
-		String host = request.header("host");
-		if (host == null || host.isBlank()) {
-			return url();
-		}
-		return ((this.config.tls != null) ? "wss://" : "ws://") + host;
+	void controlAttempt() {
+		this.controlAttempts.add(Instant.now());
 	}
 
 	void sessionOpened(SimulatedSession session, WebSocketConnection connection) {
@@ -475,54 +421,15 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	}
 
 	void queue(SimulatedCall call) {
-		synchronized (this.waiting) {
-			this.waiting.add(call);
-		}
-		dispatch();
+		this.dispatcher.queue(call);
 	}
 
 	boolean hasSessionFor(SimulatedCall call) {
-		return this.openSessions.stream().anyMatch((session) -> session.canTake() && !call.wasTriedBy(session));
+		return this.dispatcher.hasSessionFor(call);
 	}
 
 	void dispatch() {
-		try {
-			this.timer.execute(this::dispatchNow);
-		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
-			// stopped
-		}
-	}
-
-	private void dispatchNow() {
-		synchronized (this.waiting) {
-			Iterator<SimulatedCall> iterator = this.waiting.iterator();
-			while (iterator.hasNext()) {
-				SimulatedCall call = iterator.next();
-				if (call.isEnded()) {
-					iterator.remove();
-					continue;
-				}
-				SimulatedSession target = nextSession(call);
-				if (target != null) {
-					iterator.remove();
-					target.assign(call);
-					call.offerTo(target);
-				}
-			}
-		}
-	}
-
-	private @Nullable SimulatedSession nextSession(SimulatedCall call) {
-		List<SimulatedSession> candidates = sessions();
-		for (int i = 0; i < candidates.size(); i++) {
-			SimulatedSession session = candidates.get((this.roundRobin + i) % candidates.size());
-			if (session.canTake() && !call.wasTriedBy(session)) {
-				this.roundRobin = (this.roundRobin + i + 1) % candidates.size();
-				return session;
-			}
-		}
-		return null;
+		this.dispatcher.dispatch();
 	}
 
 	private void tickAll() {
@@ -727,7 +634,22 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			if (this.requireClientCertificate && this.tls == null) {
 				throw new IllegalStateException("requireClientCertificate needs tls(...)");
 			}
-			return new TelcoflowSimulator(this);
+			return new TelcoflowSimulator(copy());
+		}
+
+		private Builder copy() {
+			Builder copy = new Builder();
+			copy.apiKey = this.apiKey;
+			copy.connectorUuid = this.connectorUuid;
+			copy.tls = this.tls;
+			copy.requireClientCertificate = this.requireClientCertificate;
+			copy.host = this.host;
+			copy.port = this.port;
+			copy.heartbeatInterval = this.heartbeatInterval;
+			copy.mediaOpenTimeout = this.mediaOpenTimeout;
+			copy.mediaResumeTimeout = this.mediaResumeTimeout;
+			copy.recordAgentAudio = this.recordAgentAudio;
+			return copy;
 		}
 
 	}
