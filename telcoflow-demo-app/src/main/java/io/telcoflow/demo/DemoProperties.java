@@ -193,6 +193,12 @@ public class DemoProperties {
 		 */
 		private int port;
 
+		/**
+		 * Whether the embedded simulator keeps the audio the receptionist played in each call's
+		 * record, for tests; off by default so that a long-running demo does not grow.
+		 */
+		private boolean recordAgentAudio;
+
 		public boolean isAutoCalls() {
 			return this.autoCalls;
 		}
@@ -215,6 +221,14 @@ public class DemoProperties {
 
 		public void setPort(int port) {
 			this.port = port;
+		}
+
+		public boolean isRecordAgentAudio() {
+			return this.recordAgentAudio;
+		}
+
+		public void setRecordAgentAudio(boolean recordAgentAudio) {
+			this.recordAgentAudio = recordAgentAudio;
 		}
 
 	}

@@ -74,7 +74,16 @@ public final class ReceptionistCall {
 
 	private final Deque<byte[]> preRoll = new ArrayDeque<>();
 
-	/** The audio loop's clock: how much audio it has listened to (or waited for). */
+	/** When the audio loop started, on the {@link System#nanoTime()} clock. */
+	private long startNanos;
+
+	/** How much of the caller's audio the loop has read. */
+	private Duration heardAudio = Duration.ZERO;
+
+	/**
+	 * The audio loop's clock: the caller's audio read, or the time since the loop started when
+	 * that is more (no audio arrives while the server is silent).
+	 */
 	private Duration listened = Duration.ZERO;
 
 	/** The caller's audio read on the loop's last turn, if any. */
@@ -107,6 +116,7 @@ public final class ReceptionistCall {
 			}
 		});
 		this.call.answer();
+		this.startNanos = System.nanoTime();
 		this.story.answered();
 		Interruption greeting = playListening(true, this.prompts.greeting(), this.prompts.beep());
 		if (greeting == Interruption.HANG_UP) {
@@ -221,7 +231,7 @@ public final class ReceptionistCall {
 		Path file = this.recordingsDir.resolve(this.call.getCallId() + ".wav");
 		Duration start = this.listened;
 		Deque<byte[]> silence = new ArrayDeque<>();
-		Duration silent = Duration.ZERO;
+		Duration lastSpoke = start;
 		boolean started = false;
 		boolean hungUp = false;
 		WavWriter recording = WavWriter.create(file, this.call.getSampleRate());
@@ -248,7 +258,7 @@ public final class ReceptionistCall {
 				byte[] chunk = this.heard;
 				if (this.voice.isSpeaking()) {
 					write(recording, silence);
-					silent = Duration.ZERO;
+					lastSpoke = this.listened;
 					if (chunk != null) {
 						recording.write(chunk);
 					}
@@ -257,8 +267,7 @@ public final class ReceptionistCall {
 					if (chunk != null) {
 						silence.add(chunk);
 					}
-					silent = silent.plus(lastTurn(chunk));
-					if (silent.compareTo(this.settings.getEndOfMessageSilence()) >= 0) {
+					if (this.listened.minus(lastSpoke).compareTo(this.settings.getEndOfMessageSilence()) >= 0) {
 						break;
 					}
 				}
@@ -316,24 +325,20 @@ public final class ReceptionistCall {
 		}
 		byte[] chunk = this.callerAudio.poll(POLL);
 		this.heard = chunk;
-		if (chunk == null) {
-			if (this.callerAudio.isEnded()) {
-				return false;
-			}
-			this.listened = this.listened.plus(POLL);
-			return true;
+		if (chunk != null) {
+			this.heardAudio = this.heardAudio.plus(Pcm.duration(this.call.getSampleRate(), chunk.length));
 		}
-		this.listened = this.listened.plus(Pcm.duration(this.call.getSampleRate(), chunk.length));
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - this.startNanos);
+		this.listened = (elapsed.compareTo(this.heardAudio) > 0) ? elapsed : this.heardAudio;
+		if (chunk == null) {
+			return !this.callerAudio.isEnded();
+		}
 		this.preRoll.addLast(chunk);
 		if (this.preRoll.size() > PRE_ROLL_FRAMES) {
 			this.preRoll.removeFirst();
 		}
 		this.voice.accept(chunk);
 		return true;
-	}
-
-	private Duration lastTurn(byte @Nullable [] chunk) {
-		return (chunk != null) ? Pcm.duration(this.call.getSampleRate(), chunk.length) : POLL;
 	}
 
 	private Outcome hungUp(String when) {

@@ -26,7 +26,11 @@ public class EmbeddedSimulatorConfiguration {
 
 	@Bean(destroyMethod = "close")
 	TelcoflowSimulator telcoflowSimulator(DemoProperties properties) {
-		TelcoflowSimulator simulator = TelcoflowSimulator.builder().port(properties.getSimulator().getPort()).build();
+		DemoProperties.Simulator settings = properties.getSimulator();
+		TelcoflowSimulator simulator = TelcoflowSimulator.builder()
+			.port(settings.getPort())
+			.recordAgentAudio(settings.isRecordAgentAudio())
+			.build();
 		simulator.start();
 		logger.info("No telcoflow.url set: started the embedded Telcoflow simulator at {}", simulator.url());
 		return simulator;

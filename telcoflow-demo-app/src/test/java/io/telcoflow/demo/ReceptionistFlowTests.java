@@ -1,0 +1,199 @@
+package io.telcoflow.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import io.telcoflow.demo.audio.Pcm;
+import io.telcoflow.demo.audio.PcmAudio;
+import io.telcoflow.demo.audio.WavReader;
+import io.telcoflow.demo.receptionist.Prompts;
+import io.telcoflow.demo.simulator.ScriptedCallers;
+import io.telcoflow.simulator.CallRecord;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.CalleeBehaviour;
+import io.telcoflow.simulator.CallerAudio;
+import io.telcoflow.simulator.RecordedCommand;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole demo against its embedded simulator: the receptionist takes calls placed explicitly
+ * (no scripted callers), one per branch of its flow. The calls are placed at once and run side by
+ * side, each test then looks at its own.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "demo.simulator.auto-calls=false", "demo.simulator.record-agent-audio=true",
+				"demo.recordings-dir=target/test-recordings", "demo.receptionist.ring-time=2s",
+				"demo.receptionist.end-of-message-silence=800ms" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReceptionistFlowTests {
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(40);
+
+	private static final Prompts prompts = Prompts.load();
+
+	private static final byte[] INVOICE = Prompts.read("caller-invoice").pcm();
+
+	private static final Duration SPEAKS_OVER_GREETING_AFTER = Duration.ofSeconds(1);
+
+	@Autowired
+	private TelcoflowSimulator simulator;
+
+	@Autowired
+	private DemoProperties properties;
+
+	@LocalServerPort
+	private int port;
+
+	private SimulatedCall waitsForTheBeep;
+
+	private SimulatedCall speaksOverTheGreeting;
+
+	private SimulatedCall asksForAnAnsweringHuman;
+
+	private SimulatedCall asksForAnAbsentHuman;
+
+	@BeforeAll
+	void placeOneCallPerBranch() {
+		this.simulator.awaitReadySessions(1, Duration.ofSeconds(10));
+		Duration afterBeep = prompts.greeting().duration().plus(prompts.beep().duration()).plusMillis(700);
+		Duration afterVoicemailBeep = Duration.ofSeconds(1)
+			.plus(prompts.connecting().duration())
+			.plus(this.properties.getReceptionist().getRingTime())
+			.plus(prompts.voicemail().duration())
+			.plus(prompts.beep().duration())
+			.plusMillis(1500);
+		this.waitsForTheBeep = this.simulator.placeCall(script("+441632960201")
+			.callerAudio(CallerAudio.sequence(CallerAudio.silence(afterBeep), CallerAudio.pcm(INVOICE)))
+			.build());
+		this.speaksOverTheGreeting = this.simulator.placeCall(script("+441632960202")
+			.callerAudio(CallerAudio.sequence(CallerAudio.silence(SPEAKS_OVER_GREETING_AFTER),
+					ScriptedCallers.speech("caller-interrupt")))
+			.build());
+		this.asksForAnAnsweringHuman = this.simulator.placeCall(script("+441632960203").dtmf(Duration.ofSeconds(1), '0')
+			.callee(CalleeBehaviour.answersAfter(Duration.ofMillis(500)))
+			.build());
+		this.asksForAnAbsentHuman = this.simulator.placeCall(script("+441632960204").dtmf(Duration.ofSeconds(1), '0')
+			.callee(CalleeBehaviour.neverAnswers())
+			.callerAudio(CallerAudio.sequence(CallerAudio.silence(afterVoicemailBeep), CallerAudio.pcm(INVOICE)))
+			.build());
+	}
+
+	private static CallScript.Builder script(String callerNumber) {
+		// A safety net: every call here ends well before, by the receptionist or the test.
+		return CallScript.builder().callerNumber(callerNumber).hangUpAfter(CALL_TIMEOUT);
+	}
+
+	@Test
+	void callerWhoWaitsForTheBeepHearsTheGreetingTheBeepAndTheGoodbyeThenIsDisconnected() {
+		assertThat(this.waitsForTheBeep.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
+		CallRecord record = this.waitsForTheBeep.record();
+		assertThat(record.commandNames()).containsExactly("answer", "disconnect");
+		assertThat(record.agentAudio())
+			.isEqualTo(TestAudio.concat(prompts.greeting().pcm(), prompts.beep().pcm(), prompts.goodbye().pcm()));
+		assertThat(record.protocolErrors()).isEmpty();
+	}
+
+	@Test
+	void callerWhoWaitsForTheBeepHasTheirMessageRecorded() throws IOException {
+		this.waitsForTheBeep.awaitEnded(CALL_TIMEOUT);
+		PcmAudio message = recording(this.waitsForTheBeep);
+		assertThat(TestAudio.indexOf(message.pcm(), middleOf(INVOICE))).isNotNegative();
+		Duration spoken = Pcm.duration(24000, INVOICE.length);
+		assertThat(message.duration()).isBetween(spoken.minusMillis(300), spoken.plusMillis(600));
+	}
+
+	@Test
+	void callerWhoSpeaksOverTheGreetingStopsItWithinAFewFrames() throws IOException {
+		assertThat(this.speaksOverTheGreeting.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
+		CallRecord record = this.speaksOverTheGreeting.record();
+		byte[] agentAudio = record.agentAudio();
+		byte[] goodbye = prompts.goodbye().pcm();
+		assertThat(agentAudio.length).isGreaterThan(goodbye.length);
+		byte[] greetingHeard = Arrays.copyOfRange(agentAudio, 0, agentAudio.length - goodbye.length);
+		assertThat(Arrays.copyOfRange(agentAudio, greetingHeard.length, agentAudio.length)).isEqualTo(goodbye);
+		// Pulls and caller frames share the simulator's 20 ms clock from the answer on: the greeting
+		// stops a few frames (detector onset, network, scheduling) after the caller starts.
+		assertThat(Pcm.duration(24000, greetingHeard.length)).isBetween(SPEAKS_OVER_GREETING_AFTER,
+				SPEAKS_OVER_GREETING_AFTER.plusMillis(400));
+		byte[] interrupt = Prompts.read("caller-interrupt").pcm();
+		assertThat(TestAudio.indexOf(recording(this.speaksOverTheGreeting).pcm(), middleOf(interrupt))).isNotNegative();
+	}
+
+	@Test
+	void operatorKeyWithAnAnsweringHumanPutsTheCallerThroughAndTheReceptionistLeaves() {
+		SimulatedCall call = this.asksForAnAnsweringHuman;
+		await().atMost(CALL_TIMEOUT).until(() -> call.record().commandNames().contains("close"));
+		RecordedCommand connect = command(call, "connect");
+		assertThat(connect.ok()).isTrue();
+		assertThat(connect.members()).containsEntry("ring_time_seconds", 2);
+		assertThat(call.record().commandNames()).containsExactly("answer", "connect", "close");
+		assertThat(call.record().states()).contains("CONNECTED");
+		assertThat(TestAudio.indexOf(call.record().agentAudio(), prompts.connecting().pcm())).isNotNegative();
+		assertThat(this.properties.getRecordingsDir().resolve(call.callId() + ".wav")).doesNotExist();
+	}
+
+	@Test
+	void operatorKeyWithNobodyAnsweringFallsBackToVoicemail() throws IOException {
+		SimulatedCall call = this.asksForAnAbsentHuman;
+		assertThat(call.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
+		RecordedCommand connect = command(call, "connect");
+		assertThat(connect.ok()).isFalse();
+		assertThat(connect.errorCode()).isEqualTo("CALL_UNANSWERED");
+		assertThat(call.record().commandNames()).containsExactly("answer", "connect", "disconnect");
+		assertThat(TestAudio.indexOf(call.record().agentAudio(), prompts.voicemail().pcm())).isNotNegative();
+		assertThat(TestAudio.indexOf(recording(call).pcm(), middleOf(INVOICE))).isNotNegative();
+	}
+
+	@Test
+	void actuatorShowsTheTelcoflowEndpointAndHealthOverHttp() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> health = http.send(request("/actuator/health"), HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"telcoflow\"");
+		HttpResponse<String> telcoflow = http.send(request("/actuator/telcoflow"), HttpResponse.BodyHandlers.ofString());
+		assertThat(telcoflow.statusCode()).isEqualTo(200);
+	}
+
+	private HttpRequest request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build();
+	}
+
+	private static RecordedCommand command(SimulatedCall call, String name) {
+		return call.record().commands().stream().filter((command) -> command.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	private PcmAudio recording(SimulatedCall call) throws IOException {
+		Path file = this.properties.getRecordingsDir().resolve(call.callId() + ".wav");
+		assertThat(file).exists();
+		try (InputStream in = Files.newInputStream(file)) {
+			return WavReader.read(in);
+		}
+	}
+
+	/** A second of audio from the middle of a phrase. */
+	private static byte[] middleOf(byte[] pcm) {
+		int middle = (pcm.length / 2) & ~1;
+		return Arrays.copyOfRange(pcm, middle - 24000, middle + 24000);
+	}
+
+}
