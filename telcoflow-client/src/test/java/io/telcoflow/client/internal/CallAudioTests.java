@@ -53,6 +53,8 @@ class CallAudioTests {
 		assertThat(simulated.record().agentAudio()).startsWith(callerAudio);
 		assertThat(simulated.record().protocolErrors()).isEmpty();
 		assertThat(listener.audioSentBytes.get()).isGreaterThanOrEqualTo(callerAudio.length);
+		assertThat(listener.audioReceivedBytes.get()).isGreaterThanOrEqualTo(callerAudio.length);
+		assertThat(received.toByteArray()).startsWith(callerAudio);
 	}
 
 	@Test

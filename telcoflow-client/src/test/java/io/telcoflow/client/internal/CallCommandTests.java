@@ -272,4 +272,55 @@ class CallCommandTests {
 				"caller_number");
 	}
 
+	@Test
+	void closeWhenConnectedLetsTheAgentLeave() throws Exception {
+		ActiveCall call = offer(CallScript.builder().callee(CalleeBehaviour.answersAfter(Duration.ZERO)).build());
+		call.answer();
+		call.connect(Duration.ofSeconds(2));
+		call.close();
+		assertThat(call.terminationFuture().get()).isEqualTo(TerminationReason.CLOSED);
+		assertThat(simulated(call).record().commandNames()).containsExactly("answer", "connect", "close");
+	}
+
+	@Test
+	void disconnectWhenConnectedEndsTheCallForEveryone() throws Exception {
+		ActiveCall call = offer(CallScript.builder().callee(CalleeBehaviour.answersAfter(Duration.ZERO)).build());
+		call.connectAsync(Duration.ofSeconds(2)).get();
+		call.disconnectAsync().get();
+		assertThat(call.terminationFuture().get()).isEqualTo(TerminationReason.DISCONNECTED);
+		assertThat(simulated(call).awaitEnded(SimulatorFixture.WAIT)).isEqualTo("disconnected");
+	}
+
+	@Test
+	void callThatBuffersNothingHoldsNoBufferMemoryAndReleasesItAtTheEnd() throws Exception {
+		DefaultActiveCall call = (DefaultActiveCall) offer(CallScript.defaults());
+		call.answer();
+		assertThat(call.buffer().retainedBytes()).isZero();
+		call.sendAudio(new byte[200_000]);
+		assertThat(call.buffer().retainedBytes()).isBetween(200_000L, 220_000L);
+		simulated(call).hangUp();
+		call.terminationFuture().get();
+		assertThat(call.buffer().retainedBytes()).isZero();
+	}
+
+	@Test
+	void audioBeforeAnswerIsAProtocolErrorAndDropped() throws Exception {
+		ActiveCall call = offer(CallScript.defaults());
+		this.fixture.simulator.faults().sendMediaBinary(call.getCallId(), new byte[960]);
+		await().until(() -> this.clientListener.protocolErrors.size() == 1);
+		assertThat(this.clientListener.protocolErrors.get(0)).contains("PENDING");
+		assertThat(call.audioStream().poll(Duration.ZERO)).isNull();
+		call.answer();
+	}
+
+	@Test
+	void removedListenerHearsNothingMore() throws Exception {
+		ActiveCall call = offer(CallScript.defaults());
+		call.removeListener(this.callListener);
+		call.answer();
+		call.disconnect();
+		call.terminationFuture().get();
+		assertThat(this.callListener.events).isEmpty();
+	}
+
 }

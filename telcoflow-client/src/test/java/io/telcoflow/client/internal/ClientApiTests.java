@@ -1,0 +1,96 @@
+package io.telcoflow.client.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.ConnectionState;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.BufferFullException;
+import io.telcoflow.client.exception.WssAuthenticationException;
+import io.telcoflow.client.exception.WssCallClosedException;
+import io.telcoflow.client.exception.WssCallCommandException;
+import io.telcoflow.client.exception.WssCallCommandTimeoutException;
+import io.telcoflow.client.exception.WssCallException;
+import io.telcoflow.client.exception.WssConnectionException;
+import io.telcoflow.client.exception.WssException;
+import io.telcoflow.client.exception.WssMediaException;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.SimulatedCall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The client's entry points and the exception hierarchy.
+ */
+class ClientApiTests {
+
+	private final SimulatorFixture fixture = new SimulatorFixture();
+
+	@AfterEach
+	void close() {
+		this.fixture.close();
+	}
+
+	@Test
+	void createdClientConnectsAsynchronouslyAndServesCalls() throws Exception {
+		TelcoflowClient client = TelcoflowClient.create(this.fixture.config().build());
+		try {
+			RecordingClientListener listener = new RecordingClientListener();
+			client.addListener(listener);
+			client.onIncomingCall(ActiveCall::answer);
+			CompletableFuture<Void> connected = client.connectAsync();
+			assertThat(client.connectAsync()).isSameAs(connected);
+			connected.get();
+			client.ready();
+			SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
+			call.awaitState("ANSWERED", SimulatorFixture.WAIT);
+			client.removeListener(listener);
+			int events = listener.states.size();
+			client.pause();
+			assertThat(client.getConnectionState()).isEqualTo(ConnectionState.PAUSED);
+			assertThat(listener.states).hasSize(events);
+			await().until(() -> client.getActiveCalls().size() == 1);
+			assertThat(client.toString()).doesNotContain(this.fixture.simulator.apiKey());
+		}
+		finally {
+			client.close();
+		}
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.CLOSED);
+	}
+
+	@Test
+	void unreachableServerFailsConnectWithConnectionExceptionAndKeepsTrying() {
+		int port = this.fixture.simulator.port();
+		this.fixture.simulator.close();
+		RecordingClientListener listener = new RecordingClientListener();
+		TelcoflowClient client = this.fixture.client(
+				this.fixture.config().url("ws://127.0.0.1:" + port).build(), listener);
+		CompletableFuture<Void> connected = client.connectAsync();
+		await().until(connected::isDone);
+		assertThat(connected).isCompletedExceptionally();
+		await().until(() -> listener.reconnectAttempts.size() >= 2);
+		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.RECONNECTING);
+		client.disconnect();
+		int attempts = listener.reconnectAttempts.size();
+		await().during(Duration.ofMillis(500)).until(() -> listener.reconnectAttempts.size() == attempts);
+	}
+
+	@Test
+	void everySdkExceptionIsAWssExceptionAndCallErrorsAreWssCallExceptions() {
+		assertThat(new WssConnectionException("x")).isInstanceOf(WssException.class);
+		assertThat(new WssAuthenticationException("x")).isInstanceOf(WssException.class);
+		assertThat(new WssMediaException("x")).isInstanceOf(WssException.class);
+		assertThat(new BufferFullException("x")).isInstanceOf(WssException.class);
+		assertThat(new BufferClosedException("x")).isInstanceOf(WssException.class);
+		assertThat(new WssCallClosedException("x")).isInstanceOf(WssCallException.class);
+		assertThat(new WssCallCommandException("answer", "INVALID_STATE", "no")).isInstanceOf(WssCallException.class);
+		assertThat(new WssCallCommandTimeoutException("x")).isInstanceOf(WssCallException.class);
+		assertThat(new WssCallException("x")).isInstanceOf(WssException.class).isInstanceOf(RuntimeException.class);
+	}
+
+}
