@@ -461,6 +461,13 @@ public final class SimulatedCall {
 		finish(reason);
 	}
 
+	/** The simulator stops: the call is over, nothing more is sent. */
+	synchronized void stop() {
+		if (!this.ended) {
+			finish("simulator_stopped");
+		}
+	}
+
 	/** Marks the call over (with the lock held) without telling the media connection. */
 	private void finish(String reason) {
 		this.ended = true;

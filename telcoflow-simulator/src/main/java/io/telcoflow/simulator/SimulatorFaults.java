@@ -149,6 +149,26 @@ public final class SimulatorFaults {
 	}
 
 	/**
+	 * Sends a text frame larger than the wire format's 64 KiB limit to every control connection
+	 * (valid JSON of an unknown type, so only its size is wrong).
+	 */
+	public void sendOversizedControlText() {
+		sendControlText(oversizedText());
+	}
+
+	/**
+	 * Sends a text frame larger than the wire format's 64 KiB limit on a call's media connection.
+	 * @param callId the call
+	 */
+	public void sendOversizedMediaText(String callId) {
+		sendMediaText(callId, oversizedText());
+	}
+
+	private static String oversizedText() {
+		return "{\"type\":\"simulator.oversized\",\"padding\":\"" + "x".repeat(70 * 1024) + "\"}";
+	}
+
+	/**
 	 * Sends a raw text frame on a call's media connection.
 	 * @param callId the call
 	 * @param rawFrame the frame's text, sent as is

@@ -136,11 +136,15 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Stops serving: closes every connection (1001) and the port.
+	 * Stops serving: closes every connection (1001) and the port; calls still going on end with
+	 * reason {@code simulator_stopped} (nothing more is sent to the client).
 	 */
 	@Override
 	public synchronized void close() {
 		stopAutoCalls();
+		for (SimulatedCall call : this.callOrder) {
+			call.stop();
+		}
 		WebSocketServer current = this.server;
 		if (current != null) {
 			current.close();

@@ -109,8 +109,19 @@ class SimulatorMediaFaultTests {
 		OpenCall open = openCall(this.sim, control, CallScript.defaults());
 		this.sim.faults().sendMediaText(open.call().callId(), "{\"type\":\"command.result\",\"id\":\"nobody\",\"ok\":true}");
 		this.sim.faults().sendMediaBinary(open.call().callId(), new byte[] { 1, 2, 3 });
+		this.sim.faults().sendOversizedMediaText(open.call().callId());
 		assertThat(open.media().await("command.result").path("id").asString()).isEqualTo("nobody");
 		assertThat(open.media().awaitBinary()).containsExactly(1, 2, 3);
+		assertThat(open.media().await("simulator.oversized").path("padding").asString()).hasSize(70 * 1024);
+	}
+
+	@Test
+	void closingTheSimulatorEndsItsCalls() {
+		TestWebSocket control = readyControl(this.sim);
+		OpenCall open = answeredCall(this.sim, control, CallScript.defaults());
+		this.sim.close();
+		assertThat(open.call().awaitEnded(TIMEOUT)).isEqualTo("simulator_stopped");
+		assertThat(open.media().awaitClose()).isIn(1001, 1006);
 	}
 
 	@Test

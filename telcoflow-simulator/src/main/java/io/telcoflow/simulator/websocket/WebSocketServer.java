@@ -44,6 +44,8 @@ public final class WebSocketServer implements AutoCloseable {
 
 	private static final int MAX_REQUEST_BYTES = 16 * 1024;
 
+	private static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+
 	private final ServerSocket serverSocket;
 
 	private final Function<UpgradeRequest, UpgradeDecision> upgradeDecider;
@@ -113,6 +115,8 @@ public final class WebSocketServer implements AutoCloseable {
 	private void serve(Socket socket) {
 		try {
 			socket.setTcpNoDelay(true);
+			// a peer that connects and says nothing must not hold a thread forever
+			socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
 			List<X509Certificate> certificates = List.of();
 			if (socket instanceof SSLSocket sslSocket) {
 				sslSocket.startHandshake();
@@ -138,6 +142,7 @@ public final class WebSocketServer implements AutoCloseable {
 					+ "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n";
 			out.write(response.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
+			socket.setSoTimeout(0);
 			new WebSocketConnection(socket, in, out, request, decision.handler(), this.timer).run();
 		}
 		catch (IOException | RuntimeException ex) {
