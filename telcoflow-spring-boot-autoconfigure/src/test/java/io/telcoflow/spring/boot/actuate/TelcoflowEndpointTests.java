@@ -13,6 +13,7 @@ import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint.CallDescriptor;
 import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint.TelcoflowDescriptor;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -44,6 +45,18 @@ class TelcoflowEndpointTests {
 				new CallDescriptor("call-1", "ANSWERED", "*********0001", "*********0999", "2026-01-01T10:00:00Z",
 						"PT1M5S", 9600),
 				new CallDescriptor("call-2", "PENDING", null, null, "2026-01-01T10:01:00Z", "PT5S", 0));
+	}
+
+	@Test
+	void jsonShowsMaskedNumbersAndNoCredentials() {
+		ActiveCall call = call("call-1", CallState.ANSWERED, "+441632960001", "+441632960999", "2026-01-01T10:00:00Z",
+				9600);
+		given(this.client.getActiveCalls()).willReturn(List.of(call));
+		given(this.client.getConnectionState()).willReturn(ConnectionState.READY);
+		String json = JsonMapper.builder().build().writeValueAsString(this.endpoint.telcoflow());
+		assertThat(json).contains("\"connectionState\":\"READY\"", "\"id\":\"call-1\"",
+				"\"caller\":\"*********0001\"", "\"duration\":\"PT1M5S\"", "\"bufferedAudioBytes\":9600")
+			.doesNotContain("+441632960001", "s3cr3t", "mediaToken");
 	}
 
 	@Test
