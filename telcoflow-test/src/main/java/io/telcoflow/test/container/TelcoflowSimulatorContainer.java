@@ -1,9 +1,6 @@
 package io.telcoflow.test.container;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * The Telcoflow simulator as a Testcontainers container, driven from the test through the same
  * concepts as the embedded {@link TelcoflowSimulator}: {@link #placeCall(CallScript)} returns a
- * {@link RemoteSimulatedCall} to wait on and read the {@link RemoteCallRecord record} of.
+ * {@link RemoteSimulatedCall} to wait on and read the {@link RemoteCallRecord record} of, and
+ * {@link #simulator()} offers the rest ({@link RemoteSimulator}).
  *
  * <pre class="code">
  * &#064;Container
@@ -69,7 +66,7 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 
 	private int port;
 
-	private @Nullable SimulatorAdminClient admin;
+	private @Nullable RemoteSimulator simulator;
 
 	/**
 	 * Creates a container of the configured image (see the class description).
@@ -165,18 +162,18 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 		if (this.hostNetwork) {
 			this.host = LOOPBACK;
 			this.port = Integer.parseInt(ready.group(1));
-			this.admin = new SimulatorAdminClient(LOOPBACK, Integer.parseInt(ready.group(2)));
+			this.simulator = new RemoteSimulator(LOOPBACK, Integer.parseInt(ready.group(2)));
 		}
 		else {
 			this.host = getHost();
 			this.port = getMappedPort(SIMULATOR_PORT);
-			this.admin = new SimulatorAdminClient(this.host, getMappedPort(ADMIN_PORT));
+			this.simulator = new RemoteSimulator(this.host, getMappedPort(ADMIN_PORT));
 		}
 	}
 
 	@Override
 	protected void containerIsStopped(InspectContainerResponse containerInfo) {
-		this.admin = null;
+		this.simulator = null;
 	}
 
 	/**
@@ -184,7 +181,7 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 	 * @return {@code ws://127.0.0.1:PORT} with host networking
 	 */
 	public String getUrl() {
-		admin();
+		simulator();
 		return "ws://" + this.host + ":" + this.port;
 	}
 
@@ -193,7 +190,7 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 	 * @return the port on the host
 	 */
 	public int getSimulatorPort() {
-		admin();
+		simulator();
 		return this.port;
 	}
 
@@ -214,44 +211,13 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 	}
 
 	/**
-	 * Places a call: the simulator offers it to a ready session. Caller audio is rendered at the
-	 * sample rate of the first ready session (24 kHz when none is ready yet).
+	 * Places a call: the simulator offers it to a ready session.
 	 * @param script what the caller does
 	 * @return the call
+	 * @see RemoteSimulator#placeCall(CallScript)
 	 */
 	public RemoteSimulatedCall placeCall(CallScript script) {
-		int sampleRate = 24000;
-		for (RemoteSession session : sessions()) {
-			if (session.ready()) {
-				sampleRate = session.sampleRate();
-				break;
-			}
-		}
-		AdminApi.Call call = admin().postJson("calls", Map.of(), AdminApi.toRequest(script, sampleRate),
-				Duration.ZERO, AdminApi.Call.class);
-		return new RemoteSimulatedCall(admin(), call.callId());
-	}
-
-	/**
-	 * Returns every call placed so far.
-	 * @return the calls, oldest first
-	 */
-	public List<RemoteSimulatedCall> calls() {
-		List<RemoteSimulatedCall> calls = new ArrayList<>();
-		for (AdminApi.Call call : admin().get("calls", new TypeReference<List<AdminApi.Call>>() {
-		})) {
-			calls.add(new RemoteSimulatedCall(admin(), call.callId()));
-		}
-		return calls;
-	}
-
-	/**
-	 * Returns the control connections the simulator has seen.
-	 * @return the sessions
-	 */
-	public List<RemoteSession> sessions() {
-		return admin().get("sessions", new TypeReference<List<RemoteSession>>() {
-		});
+		return simulator().placeCall(script);
 	}
 
 	/**
@@ -261,24 +227,21 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 	 * @throws AssertionError when they are not ready in time
 	 */
 	public void awaitReadySessions(int count, Duration timeout) {
-		admin().post("sessions/await-ready", Map.of("count", String.valueOf(count), "timeout", timeout.toString()),
-				new byte[0], timeout);
+		simulator().awaitReadySessions(count, timeout);
 	}
 
 	/**
-	 * Returns fault injection for this simulator.
-	 * @return the faults
+	 * Returns the simulator in the container, to place calls, read sessions and calls, and inject
+	 * faults.
+	 * @return the running simulator
+	 * @throws IllegalStateException when the container is not running
 	 */
-	public RemoteSimulatorFaults faults() {
-		return new RemoteSimulatorFaults(admin());
-	}
-
-	private SimulatorAdminClient admin() {
-		SimulatorAdminClient admin = this.admin;
-		if (admin == null) {
+	public RemoteSimulator simulator() {
+		RemoteSimulator simulator = this.simulator;
+		if (simulator == null) {
 			throw new IllegalStateException("The simulator container is not running");
 		}
-		return admin;
+		return simulator;
 	}
 
 }
