@@ -9,17 +9,19 @@ import io.micrometer.observation.ObservationRegistry;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.spring.event.CallHandlerSelectedListener;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link TelcoflowClientListener} that records one {@link TelcoflowCallObservation#CALL}
  * observation per call: started when the call is offered, stopped when it ends, with the handler's
- * failure as its error and the {@link TerminationReason} as its {@code outcome}.
+ * failure as its error, the {@link TerminationReason} as its {@code outcome}, and the handler
+ * reported through {@link CallHandlerSelectedListener} as its {@code handler}.
  * <p>
  * The observation is not opened as a scope on the handler's thread (the client reports no
  * handler exit), so spans the handler creates are not its children.
  */
-public class TelcoflowCallObservationListener implements TelcoflowClientListener {
+public class TelcoflowCallObservationListener implements TelcoflowClientListener, CallHandlerSelectedListener {
 
 	private final ObservationRegistry registry;
 
@@ -48,11 +50,12 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 
 	/**
 	 * Records which handler took a call, as the observation's {@code handler} key.
-	 * @param callId the call's id
-	 * @param handler the handler's name, such as {@code FrontDesk.onCall}
+	 * @param call the call
+	 * @param handler the handler's name, such as {@code frontDesk.onCall}
 	 */
-	public void onHandlerSelected(String callId, String handler) {
-		Observation observation = this.observations.get(callId);
+	@Override
+	public void onCallHandlerSelected(ActiveCall call, String handler) {
+		Observation observation = this.observations.get(call.getCallId());
 		if (observation != null && observation.getContext() instanceof TelcoflowCallObservationContext context) {
 			context.setHandler(handler);
 		}

@@ -26,7 +26,7 @@ class TelcoflowCallObservationListenerTests {
 	void callIsObservedFromStartToEndWithOutcomeHandlerAndCallId() {
 		ActiveCall call = call("call-1");
 		this.listener.onCallStarted(call);
-		this.listener.onHandlerSelected("call-1", "FrontDesk.onCall");
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
 		assertThat(this.registry).hasObservationWithNameEqualTo("telcoflow.call")
 			.that()
 			.hasBeenStarted()
@@ -37,7 +37,7 @@ class TelcoflowCallObservationListenerTests {
 			.hasContextualNameEqualTo("telcoflow call")
 			.hasBeenStopped()
 			.hasLowCardinalityKeyValue("outcome", "CALLER_HANGUP")
-			.hasLowCardinalityKeyValue("handler", "FrontDesk.onCall")
+			.hasLowCardinalityKeyValue("handler", "frontDesk.onCall")
 			.hasHighCardinalityKeyValue("call.id", "call-1")
 			.assertThatError()
 			.isNull();

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = { "io.telcoflow.spring.boot.autoconfigure.TelcoflowAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-@ConditionalOnBean(type = { "io.telcoflow.client.TelcoflowClient", "io.micrometer.core.instrument.MeterRegistry" })
+@ConditionalOnSingleCandidate(TelcoflowClient.class)
+@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
 public final class TelcoflowMetricsAutoConfiguration {
 
 	@Bean

@@ -1,6 +1,7 @@
 package io.telcoflow.spring.boot.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.spring.boot.metrics.TelcoflowCallObservationConvention;
 import io.telcoflow.spring.boot.metrics.TelcoflowCallObservationListener;
 
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,7 +22,8 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(afterName = { "io.telcoflow.spring.boot.autoconfigure.TelcoflowAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
-@ConditionalOnBean(type = { "io.telcoflow.client.TelcoflowClient", "io.micrometer.observation.ObservationRegistry" })
+@ConditionalOnSingleCandidate(TelcoflowClient.class)
+@ConditionalOnBean(type = "io.micrometer.observation.ObservationRegistry")
 public final class TelcoflowObservationAutoConfiguration {
 
 	@Bean

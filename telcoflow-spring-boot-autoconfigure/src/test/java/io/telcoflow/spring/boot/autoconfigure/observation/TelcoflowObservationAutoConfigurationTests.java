@@ -1,8 +1,12 @@
 package io.telcoflow.spring.boot.autoconfigure.observation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -15,6 +19,7 @@ import io.telcoflow.spring.boot.metrics.TelcoflowCallObservationListener;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -45,6 +50,43 @@ class TelcoflowObservationAutoConfigurationTests {
 				.hasNameEqualTo("telcoflow.call")
 				.hasLowCardinalityKeyValue("outcome", "CALLEE_HANGUP");
 		});
+	}
+
+	@Test
+	void observationCanBeDisabledByName() {
+		List<String> observed = new CopyOnWriteArrayList<>();
+		ObservationHandler<Observation.Context> recorder = new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		};
+		ApplicationContextRunner withBootObservation = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withBean(ObservationHandler.class, () -> recorder);
+		withBootObservation.run((context) -> {
+			callThrough(context.getBean(TelcoflowCallObservationListener.class));
+			assertThat(observed).containsExactly("telcoflow.call");
+		});
+		observed.clear();
+		withBootObservation.withPropertyValues("management.observations.enable.telcoflow.call=false")
+			.run((context) -> {
+				callThrough(context.getBean(TelcoflowCallObservationListener.class));
+				assertThat(observed).isEmpty();
+			});
+	}
+
+	private static void callThrough(TelcoflowCallObservationListener listener) {
+		ActiveCall call = call("call-9");
+		listener.onCallStarted(call);
+		listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
 	}
 
 	@Test
