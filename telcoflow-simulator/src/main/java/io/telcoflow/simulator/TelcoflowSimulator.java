@@ -79,6 +79,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private final ScheduledExecutorService audioClock;
 
+	private final ScheduledExecutorService watchdog;
+
 	private @Nullable WebSocketServer server;
 
 	private @Nullable ScheduledFuture<?> autoCalls;
@@ -88,6 +90,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		this.timer = new ScheduledThreadPoolExecutor(2, daemon("telcoflow-sim-timer"));
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.audioClock = Executors.newSingleThreadScheduledExecutor(daemon("telcoflow-sim-audio-clock"));
+		// its own thread: it must run even when a write to a peer that stopped reading blocks the others
+		this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("telcoflow-sim-watchdog"));
 		this.dispatcher = new CallDispatcher(this::sessions, this.timer);
 		this.endpoints = new SimulatorEndpoints(this, config.apiKey, config.connectorUuid,
 				config.requireClientCertificate, config.tls != null);
@@ -130,7 +134,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		this.audioClock.scheduleAtFixedRate(this::tickAll, SimulatedCall.FRAME_MS, SimulatedCall.FRAME_MS,
 				TimeUnit.MILLISECONDS);
 		long check = Math.max(20, Math.min(1000, this.config.heartbeatInterval.toMillis() / 4));
-		this.timer.scheduleWithFixedDelay(this::closeSilentConnections, check, check, TimeUnit.MILLISECONDS);
+		this.watchdog.scheduleWithFixedDelay(this::closeSilentConnections, check, check, TimeUnit.MILLISECONDS);
 		logger.debug("Telcoflow simulator listening on {}", url());
 		return this;
 	}
@@ -153,6 +157,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			connection.close(1001, "simulator stopped");
 		}
 		this.audioClock.shutdownNow();
+		this.watchdog.shutdownNow();
 		this.timer.shutdownNow();
 		for (WebSocketConnection connection : this.connections) {
 			connection.abort();
