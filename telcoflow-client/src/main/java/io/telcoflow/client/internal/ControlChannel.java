@@ -58,10 +58,17 @@ final class ControlChannel {
 
 	/**
 	 * Starts connecting, unless already connected or connecting.
-	 * @return a future completed at the welcome, or failed at the first failure
+	 * @return a future completed at the welcome, or failed at the next failure
 	 */
 	synchronized CompletableFuture<Void> connect() {
-		if (!this.stopped && this.connectFuture != null) {
+		if (!this.stopped) {
+			// already connecting or reconnecting: wait for the next welcome
+			if (this.connectFuture == null || this.connectFuture.isCompletedExceptionally()) {
+				this.connectFuture = new CompletableFuture<>();
+				if (this.welcomed) {
+					this.connectFuture.complete(null);
+				}
+			}
 			return this.connectFuture;
 		}
 		this.stopped = false;
@@ -86,7 +93,7 @@ final class ControlChannel {
 		this.current = listener;
 		logger.debug("Opening the control connection to {}", this.uri);
 		this.client.transport()
-			.open(this.uri, this.client.authHeaders(), "control", listener)
+			.open(this.uri, this.client.endpoints().controlHeaders(), "control", listener)
 			.whenComplete((connection, failure) -> {
 				if (failure != null) {
 					connectFailed((failure instanceof ConnectFailure connectFailure) ? connectFailure

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,12 +24,8 @@ import io.telcoflow.client.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
 import io.telcoflow.client.exception.WssCallClosedException;
-import io.telcoflow.client.exception.WssCallCommandException;
-import io.telcoflow.client.exception.WssCallCommandTimeoutException;
-import io.telcoflow.client.exception.WssException;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.CallHandover;
-import io.telcoflow.client.protocol.ClientMessage;
 import io.telcoflow.client.protocol.ServerMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,7 +62,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private final SerialExecutor events;
 
-	private final CommandTracker commands;
+	private final CallCommands commands;
 
 	private final MediaChannel media;
 
@@ -82,8 +77,8 @@ final class DefaultActiveCall implements ActiveCall {
 		this.inbound = new InboundAudioStream(client.config().getInboundQueueFrames(),
 				(bytes) -> client.listeners().each((listener) -> listener.onInboundAudioDropped(this, bytes)));
 		this.events = new SerialExecutor(client.threads().events());
-		this.commands = new CommandTracker(client.threads().scheduler());
 		this.media = new MediaChannel(this, client);
+		this.commands = new CallCommands(this, client);
 	}
 
 	@Override
@@ -118,7 +113,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void answer() {
-		Futures.await(answerAsync());
+		await(answerAsync());
 	}
 
 	@Override
@@ -133,7 +128,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void connect(Duration ringTime) {
-		Futures.await(connectAsync(ringTime));
+		await(connectAsync(ringTime));
 	}
 
 	@Override
@@ -148,7 +143,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void whisper() {
-		Futures.await(whisperAsync());
+		await(whisperAsync());
 	}
 
 	@Override
@@ -158,7 +153,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void barge() {
-		Futures.await(bargeAsync());
+		await(bargeAsync());
 	}
 
 	@Override
@@ -168,7 +163,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void spy() {
-		Futures.await(spyAsync());
+		await(spyAsync());
 	}
 
 	@Override
@@ -178,7 +173,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void disconnect() {
-		Futures.await(disconnectAsync());
+		await(disconnectAsync());
 	}
 
 	@Override
@@ -188,7 +183,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void close() {
-		Futures.await(closeAsync());
+		await(closeAsync());
 	}
 
 	@Override
@@ -196,83 +191,25 @@ final class DefaultActiveCall implements ActiveCall {
 		return command("close", null);
 	}
 
-	private CompletableFuture<Void> command(String name, @Nullable Integer ringTimeSeconds) {
-		if (isClosed()) {
-			return CompletableFuture.failedFuture(closedError("'" + name + "' is not possible"));
-		}
-		Duration timeout = this.client.config().getCommandTimeout();
-		if (ringTimeSeconds != null) {
-			timeout = timeout.plusSeconds(ringTimeSeconds);
-		}
-		CommandTracker.Pending command = this.commands.register(name, timeout, this::timedOut);
-		String text = this.client.codec().encode(new ClientMessage.Command(command.id, name, ringTimeSeconds));
-		logger.debug("media {} -> command {} {}", getCallId(), command.id, name);
-		if (!this.media.send(text)) {
-			this.commands.abandon(command);
-			if (isClosed()) {
-				return CompletableFuture.failedFuture(closedError("'" + name + "' is not possible"));
-			}
-			return CompletableFuture.failedFuture(this.client.listeners()
-				.error(new WssMediaException("Command '" + name + "' not sent: the media connection of call "
-						+ getCallId() + " is not open (it is being resumed)"), this));
-		}
-		return command.future;
+	private void await(CompletableFuture<Void> future) {
+		Futures.await(future, this.client.listeners(), this);
 	}
 
-	private boolean isClosed() {
+	private CompletableFuture<Void> command(String name, @Nullable Integer ringTimeSeconds) {
+		return this.commands.send(name, ringTimeSeconds);
+	}
+
+	boolean isClosed() {
 		return this.ended.get() || this.state == CallState.DISCONNECTED;
 	}
 
-	private WssCallClosedException closedError(String what) {
+	WssCallClosedException closedError(String what) {
 		return this.client.listeners()
 			.error(new WssCallClosedException("Call " + getCallId() + " has ended: " + what), this);
 	}
 
-	private void timedOut(CommandTracker.Pending command) {
-		WssCallCommandTimeoutException failure = this.client.listeners()
-			.error(new WssCallCommandTimeoutException("No result for command '" + command.name + "' of call "
-					+ getCallId() + " within " + command.latency().toMillis() + " ms"), this);
-		this.client.listeners().each((listener) -> listener.onCommandCompleted(this, command.name, command.latency(), "TIMEOUT"));
-		callEvent((listener) -> listener.onError(this, failure));
-		this.client.threads().events().execute(() -> command.future.completeExceptionally(failure));
-	}
-
 	void onResult(ServerMessage.CommandResult result) {
-		CommandTracker.Pending command = this.commands.complete(result.id());
-		if (command == null) {
-			if (this.commands.isLate(result.id())) {
-				logger.info("Dropped the late result of command {} of call {}", result.id(), getCallId());
-			}
-			else {
-				this.client.listeners().protocolError(this, "result for unknown command id '" + result.id() + "'");
-			}
-			return;
-		}
-		Duration latency = command.latency();
-		Executor completions = this.client.threads().events();
-		if (result.ok()) {
-			if (result.state() != null) {
-				applyState(result.state());
-			}
-			this.client.listeners().each((listener) -> listener.onCommandCompleted(this, command.name, latency, null));
-			completions.execute(() -> command.future.complete(null));
-			return;
-		}
-		String code = (result.errorCode() != null) ? result.errorCode() : WssCallCommandException.INTERNAL_ERROR;
-		WssCallCommandException failure = this.client.listeners()
-			.error(new WssCallCommandException(command.name, code,
-					(result.errorMessage() != null) ? result.errorMessage() : ""), this);
-		this.client.listeners().each((listener) -> listener.onCommandCompleted(this, command.name, latency, code));
-		if (command.name.equals("answer")) {
-			callEvent((listener) -> listener.onAnswerFailed(this, failure));
-		}
-		else if (command.name.equals("connect")) {
-			callEvent((listener) -> listener.onConnectFailed(this, failure));
-		}
-		else {
-			callEvent((listener) -> listener.onError(this, failure));
-		}
-		completions.execute(() -> command.future.completeExceptionally(failure));
+		this.commands.onResult(result);
 	}
 
 	void applyState(CallState newState) {
@@ -326,10 +263,7 @@ final class DefaultActiveCall implements ActiveCall {
 			.error(new WssCallClosedException(
 					"Call " + getCallId() + " ended (" + reason + ") before its buffered audio was played"), this));
 		this.inbound.end(failure);
-		for (CommandTracker.Pending command : this.commands.drain()) {
-			WssCallClosedException closed = closedError("'" + command.name + "' got no result (" + reason + ")");
-			this.client.threads().events().execute(() -> command.future.completeExceptionally(closed));
-		}
+		this.commands.failPending(reason);
 		this.media.close();
 		this.client.callEnded(this, reason, Duration.ofNanos(System.nanoTime() - this.receivedNanos));
 		if (failure != null) {
@@ -339,7 +273,7 @@ final class DefaultActiveCall implements ActiveCall {
 		this.client.threads().events().execute(() -> this.termination.complete(reason));
 	}
 
-	private void callEvent(Consumer<CallListener> event) {
+	void callEvent(Consumer<CallListener> event) {
 		this.events.execute(() -> {
 			for (CallListener listener : this.callListeners) {
 				try {

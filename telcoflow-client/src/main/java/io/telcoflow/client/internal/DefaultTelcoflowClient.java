@@ -1,32 +1,28 @@
 package io.telcoflow.client.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.ConnectionState;
-import io.telcoflow.client.HandlerFailureAction;
 import io.telcoflow.client.IncomingCallHandler;
 import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.client.exception.BufferClosedException;
-import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.CallHandover;
 import io.telcoflow.client.protocol.ClientMessage;
@@ -59,6 +55,10 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	private final ControlChannel control;
 
+	private final Endpoints endpoints;
+
+	private final HandlerRunner handlers;
+
 	private final Map<String, DefaultActiveCall> calls = new ConcurrentHashMap<>();
 
 	private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEW);
@@ -83,18 +83,10 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		boolean clientCertificate = !config.isApiKeyAuthentication();
 		this.transport = new WebSocketTransport(SslContexts.of(config), clientCertificate, config.getConnectTimeout(),
 				this.threads.scheduler(), this.threads.events());
-		this.control = new ControlChannel(this, controlUri(config.getUrl()));
-	}
-
-	private static URI controlUri(URI base) {
-		String path = (base.getPath() != null) ? base.getPath() : "";
-		path = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/v1/control";
-		try {
-			return new URI(base.getScheme(), null, base.getHost(), base.getPort(), path, null, null);
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("Invalid Telcoflow setting 'url': " + base, ex);
-		}
+		this.endpoints = new Endpoints(config);
+		this.control = new ControlChannel(this, this.endpoints.controlUri());
+		this.handlers = new HandlerRunner(callExecutor, this.listeners, config.getHandlerFailureAction(),
+				() -> this.handler);
 	}
 
 	@Override
@@ -104,7 +96,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	@Override
 	public void connect() {
-		Futures.await(connectAsync());
+		Futures.await(connectAsync(), this.listeners, null);
 	}
 
 	@Override
@@ -257,7 +249,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		if (existing != null && !existing.isEnded()) {
 			return existing;
 		}
-		DefaultActiveCall call = new DefaultActiveCall(this, handover, mediaUri(handover.mediaUrl()), true);
+		DefaultActiveCall call = new DefaultActiveCall(this, handover, this.endpoints.mediaUri(handover.mediaUrl()), true);
 		this.calls.put(call.getCallId(), call);
 		updateCapacity();
 		call.media().open();
@@ -279,7 +271,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 			throw this.listeners.error(new WssMediaException("Interrupted while attaching call " + call.getCallId()),
 					call);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw Futures.rethrow(ex.getCause());
 		}
 	}
@@ -308,7 +300,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		}
 		URI mediaUri;
 		try {
-			mediaUri = mediaUri(incoming.mediaUrl());
+			mediaUri = this.endpoints.mediaUri(incoming.mediaUrl());
 		}
 		catch (IllegalArgumentException ex) {
 			this.listeners.protocolError(null, "call.incoming with invalid media_url");
@@ -316,7 +308,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		}
 		CallHandover details = new CallHandover(incoming.callId(), mediaUri.toString(), incoming.mediaToken(),
 				incoming.callerNumber(), incoming.calleeNumber(), this.config.getSampleRate(),
-				(incoming.offeredAt() != null) ? incoming.offeredAt() : java.time.Instant.now());
+				(incoming.offeredAt() != null) ? incoming.offeredAt() : Instant.now());
 		DefaultActiveCall call = new DefaultActiveCall(this, details, mediaUri, false);
 		if (this.calls.putIfAbsent(call.getCallId(), call) != null) {
 			return;
@@ -340,79 +332,15 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 				: TerminationReason.TIMEOUT);
 	}
 
-	URI mediaUri(String mediaUrl) {
-		URI uri = URI.create(mediaUrl);
-		if (uri.isAbsolute()) {
-			String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-			if (!scheme.equals("ws") && !scheme.equals("wss")) {
-				throw new IllegalArgumentException("media_url must be a ws or wss URL");
-			}
-			return uri;
-		}
-		if (!mediaUrl.startsWith("/")) {
-			throw new IllegalArgumentException("media_url must be absolute");
-		}
-		URI base = this.config.getUrl();
-		return URI.create(base.getScheme() + "://" + base.getRawAuthority() + mediaUrl);
-	}
-
 	/**
 	 * A call's media connection started for the first time (media reader thread): run the handler
 	 * on the call executor.
 	 * @param call the call
 	 */
 	void mediaStarted(DefaultActiveCall call) {
-		if (call.isAttached()) {
-			return;
+		if (!call.isAttached()) {
+			this.handlers.start(call);
 		}
-		this.listeners.each((listener) -> listener.onCallStarted(call));
-		Runnable task = () -> runHandler(call);
-		try {
-			if (this.callExecutor != null) {
-				this.callExecutor.execute(task);
-			}
-			else {
-				SdkThreads.startCallThread(call.getCallId(), task);
-			}
-		}
-		catch (RejectedExecutionException ex) {
-			handlerFailed(call, ex);
-		}
-	}
-
-	private void runHandler(DefaultActiveCall call) {
-		Duration delay = Duration.ofNanos(System.nanoTime() - call.receivedNanos());
-		this.listeners.each((listener) -> listener.onHandlerStarted(call, delay));
-		IncomingCallHandler current = this.handler;
-		try {
-			if (current == null) {
-				throw new IllegalStateException("No incoming-call handler is set");
-			}
-			current.onIncomingCall(call);
-		}
-		catch (Throwable ex) {
-			handlerFailed(call, ex);
-		}
-	}
-
-	private void handlerFailed(DefaultActiveCall call, Throwable failure) {
-		if (call.isEnded() && (failure instanceof WssCallClosedException || failure instanceof BufferClosedException)) {
-			logger.debug("Handler of call {} stopped after the call ended: {}", call.getCallId(), failure.toString());
-			return;
-		}
-		HandlerFailureAction action = this.config.getHandlerFailureAction();
-		logger.warn("Incoming-call handler of call {} failed; ending the call ({})", call.getCallId(), action, failure);
-		this.listeners.each((listener) -> listener.onHandlerFailed(call, failure));
-		if (call.isEnded()) {
-			return;
-		}
-		CompletableFuture<Void> ending = (action == HandlerFailureAction.CLOSE) ? call.closeAsync()
-				: call.disconnectAsync();
-		ending.whenComplete((ignored, error) -> {
-			if (error != null) {
-				call.endLocally(TerminationReason.ERROR);
-			}
-		});
 	}
 
 	/**
@@ -451,19 +379,8 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		return true;
 	}
 
-	Map<String, String> authHeaders() {
-		Map<String, String> headers = new LinkedHashMap<>();
-		if (this.config.isApiKeyAuthentication()) {
-			headers.put("Authorization", "Bearer " + this.config.getApiKey());
-			headers.put("Telcoflow-Connector", String.valueOf(this.config.getConnectorUuid()));
-		}
-		return headers;
-	}
-
-	Map<String, String> mediaHeaders(String mediaToken) {
-		Map<String, String> headers = authHeaders();
-		headers.put("Telcoflow-Media-Token", mediaToken);
-		return headers;
+	Endpoints endpoints() {
+		return this.endpoints;
 	}
 
 	Duration heartbeatInterval() {

@@ -4,7 +4,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.exception.WssException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Waits for futures on behalf of the blocking API, rethrowing the SDK's exception unchanged (it
@@ -15,19 +17,19 @@ final class Futures {
 	private Futures() {
 	}
 
-	static <T> T await(CompletableFuture<T> future) {
+	static <T> T await(CompletableFuture<T> future, ClientListeners listeners, @Nullable ActiveCall call) {
 		try {
 			return future.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new WssException("Interrupted while waiting for the Telcoflow server", ex);
+			throw listeners.error(new WssException("Interrupted while waiting for the Telcoflow server", ex), call);
 		}
 		catch (ExecutionException ex) {
 			throw rethrow(ex.getCause());
 		}
 		catch (CancellationException ex) {
-			throw new WssException("Cancelled", ex);
+			throw listeners.error(new WssException("Cancelled while waiting for the Telcoflow server", ex), call);
 		}
 	}
 

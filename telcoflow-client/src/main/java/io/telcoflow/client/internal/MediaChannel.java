@@ -84,7 +84,7 @@ final class MediaChannel {
 		Listener listener = new Listener();
 		this.current = listener;
 		this.client.transport()
-			.open(this.call.mediaUri(), this.client.mediaHeaders(this.call.mediaToken()),
+			.open(this.call.mediaUri(), this.client.endpoints().mediaHeaders(this.call.mediaToken()),
 					"media " + this.call.getCallId(), listener)
 			.whenComplete((connection, failure) -> {
 				if (failure != null) {
