@@ -11,6 +11,7 @@ import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
+import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint;
 import io.telcoflow.spring.boot.health.TelcoflowHealthIndicator;
 import io.telcoflow.spring.boot.metrics.TelcoflowMetrics;
 import io.telcoflow.spring.event.CallEndedEvent;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = TelcoflowObservabilityIntegrationTests.TestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "management.metrics.use-global-registry=false",
+				"management.endpoints.web.exposure.include=health,telcoflow",
 				"telcoflow.health.disconnected-grace-period=100ms", "telcoflow.reconnect.initial-delay=200ms",
 				"telcoflow.reconnect.multiplier=1.0", "telcoflow.reconnect.max-delay=200ms" })
 class TelcoflowObservabilityIntegrationTests {
@@ -61,6 +64,12 @@ class TelcoflowObservabilityIntegrationTests {
 	@Autowired
 	private RecordedEvents events;
 
+	@Autowired
+	private HealthContributorRegistry healthContributors;
+
+	@Autowired
+	private TelcoflowEndpoint endpoint;
+
 	@DynamicPropertySource
 	static void telcoflowProperties(DynamicPropertyRegistry registry) {
 		registry.add("telcoflow.url", simulator::url);
@@ -78,12 +87,21 @@ class TelcoflowObservabilityIntegrationTests {
 		simulator.awaitReadySessions(1, TIMEOUT);
 		assertThat(this.healthIndicator.health().getStatus()).isEqualTo(Status.UP);
 
-		SimulatedCall answered = simulator.placeCall(CallScript.builder()
-			.callerAudio(CallerAudio.tone(440, Duration.ofSeconds(1)))
-			.hangUpAfter(Duration.ofMillis(1500))
-			.build());
-		SimulatedCall failing = simulator.placeCall(CallScript.builder().callerNumber(FAILING_CALLER).build());
+		assertThat(this.healthContributors.getContributor("telcoflow")).isSameAs(this.healthIndicator);
+
+		SimulatedCall answered = simulator
+			.placeCall(CallScript.builder().callerAudio(CallerAudio.tone(440, Duration.ofSeconds(1))).build());
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.endpoint.telcoflow().calls()).singleElement().satisfies((call) -> {
+				assertThat(call.id()).isEqualTo(answered.callId());
+				assertThat(call.state()).isEqualTo("ANSWERED");
+				assertThat(call.caller()).isEqualTo("*********0001");
+			}));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(counter(TelcoflowMetrics.AUDIO_BYTES, "direction", "out")).isEqualTo(9600));
+		answered.hangUp();
 		assertThat(answered.awaitEnded(TIMEOUT)).isNotNull();
+		SimulatedCall failing = simulator.placeCall(CallScript.builder().callerNumber(FAILING_CALLER).build());
 		assertThat(failing.awaitEnded(TIMEOUT)).isNotNull();
 
 		await().atMost(TIMEOUT).untilAsserted(() -> {
