@@ -46,22 +46,22 @@ final class CallStory {
 		return switch (reason) {
 			case CALLER_HANGUP -> "the caller hung up";
 			case CALLEE_HANGUP -> "the human hung up";
-			case DISCONNECTED -> "hung up for everyone";
+			case DISCONNECTED -> "disconnected";
 			case CLOSED -> "the receptionist left";
-			case TIMEOUT -> "timed out on the server";
+			case TIMEOUT -> "server timeout";
 			case ERROR -> "error";
 			case CLIENT_CLOSED -> "the application stopped";
 		};
 	}
 
 	/**
-	 * Formats a duration as seconds with one decimal.
+	 * Formats a duration as seconds with one decimal, none for whole seconds.
 	 * @param duration the duration
-	 * @return for example {@code 2.4 s}
+	 * @return for example {@code 2.4 s} or {@code 30 s}
 	 */
 	static String seconds(Duration duration) {
 		long tenths = (duration.toMillis() + 50) / 100;
-		return (tenths / 10) + "." + (tenths % 10) + " s";
+		return (tenths / 10) + ((tenths % 10 != 0) ? "." + (tenths % 10) : "") + " s";
 	}
 
 	private static Object[] prepend(Object first, Object[] rest) {

@@ -56,7 +56,7 @@ public class Receptionist {
 		}
 		catch (WssCallClosedException | BufferClosedException ex) {
 			// The race the SDK warns about: the caller hung up while we were talking or commanding.
-			story.tell("caller hung up while the receptionist was busy ({})", ex.getClass().getSimpleName());
+			story.tell("the call ended while the receptionist was busy ({})", ex.getClass().getSimpleName());
 		}
 		catch (WssCallCommandException ex) {
 			story.warn("{} failed: {} {}", ex.command(), ex.errorCode(), ex.errorMessage());

@@ -126,7 +126,7 @@ public final class ReceptionistCall {
 			this.story.tell("caller pressed {}: ringing a human for up to {}", OPERATOR_KEY,
 					CallStory.seconds(this.settings.getRingTime()));
 			if (!playToEnd(this.prompts.connecting())) {
-				return hungUp("before being put through");
+				return hungUp("before the caller was put through");
 			}
 			if (putThrough()) {
 				return Outcome.PUT_THROUGH;
@@ -279,7 +279,7 @@ public final class ReceptionistCall {
 		if (!started) {
 			Files.deleteIfExists(file);
 			if (hungUp) {
-				return hungUp("without leaving a message");
+				return hungUp("before the caller left a message");
 			}
 			this.story.tell("no message left");
 			return Outcome.NO_MESSAGE;
@@ -342,7 +342,7 @@ public final class ReceptionistCall {
 	}
 
 	private Outcome hungUp(String when) {
-		this.story.tell("caller hung up {}", when);
+		this.story.tell("the call ended {}", when);
 		return Outcome.HUNG_UP;
 	}
 

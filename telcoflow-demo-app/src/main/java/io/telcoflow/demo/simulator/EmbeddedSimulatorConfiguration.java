@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnNoTelcoflowUrl
 public class EmbeddedSimulatorConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(EmbeddedSimulatorConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger("io.telcoflow.demo.simulator.EmbeddedSimulator");
 
 	@Bean(destroyMethod = "close")
 	TelcoflowSimulator telcoflowSimulator(DemoProperties properties) {

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Has the embedded simulator place a call from the next scripted caller every few seconds, from
- * the moment the application is running until it stops. Starts last and stops first, so that
+ * Has the embedded simulator place a call from the next scripted caller at once and then every
+ * few seconds, from the moment the application is running until it stops. Starts last and stops first, so that
  * calls come only while the starter's client is ready.
  */
 class SimulatedCallers implements SmartLifecycle {
@@ -33,9 +33,11 @@ class SimulatedCallers implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// The first one at once (it is offered as soon as the client is ready), the others in turn.
+		this.simulator.placeCall(this.callers.get());
 		this.simulator.startAutoCalls(this.interval, this.callers);
 		this.running = true;
-		logger.info("Scripted callers will ring every {} s; press Ctrl-C to stop", this.interval.toMillis() / 1000.0);
+		logger.info("Scripted callers ring now and every {} ms; press Ctrl-C to stop", this.interval.toMillis());
 	}
 
 	@Override
