@@ -56,16 +56,17 @@ public final class TelcoflowAutoConfiguration {
 		return new PropertiesTelcoflowConnectionDetails(properties, sslBundles.getIfAvailable());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	TelcoflowConfig telcoflowConfig(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
-			ObjectProvider<TelcoflowConfigCustomizer> customizers) {
-		return new TelcoflowConfigFactory(properties, connectionDetails).create(customizers.orderedStream().toList());
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(TelcoflowClient.class)
 	static class TelcoflowClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TelcoflowConfig telcoflowConfig(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
+				ObjectProvider<TelcoflowConfigCustomizer> customizers) {
+			return new TelcoflowConfigFactory(properties, connectionDetails)
+				.create(customizers.orderedStream().toList());
+		}
 
 		@Bean
 		TelcoflowCallExecutor telcoflowCallExecutor(TelcoflowConfig config, Environment environment) {

@@ -55,6 +55,10 @@ class TelcoflowAutoConfigurationTests {
 	private final ApplicationContextRunner mockClientRunner = this.validRunner.withBean(TelcoflowClient.class,
 			() -> mock(TelcoflowClient.class));
 
+	// A real client that is never started: its lifecycle is a mock.
+	private final ApplicationContextRunner notStartedRunner = this.validRunner.withBean(TelcoflowLifecycle.class,
+			() -> mock(TelcoflowLifecycle.class));
+
 	@Test
 	void createsClientDispatcherAndLifecycleAndStartsDespiteAServerThatIsDown() {
 		this.validRunner.run((context) -> {
@@ -105,7 +109,7 @@ class TelcoflowAutoConfigurationTests {
 
 	@Test
 	void appliesConfigCustomizers() {
-		this.mockClientRunner.withBean(TelcoflowConfigCustomizer.class, () -> (builder) -> builder.sampleRate(16000))
+		this.notStartedRunner.withBean(TelcoflowConfigCustomizer.class, () -> (builder) -> builder.sampleRate(16000))
 			.run((context) -> assertThat(context.getBean(TelcoflowConfig.class).getSampleRate()).isEqualTo(16000));
 	}
 
@@ -123,7 +127,7 @@ class TelcoflowAutoConfigurationTests {
 
 	@Test
 	void userConnectionDetailsTakePrecedenceOverProperties() {
-		this.mockClientRunner.withBean(TelcoflowConnectionDetails.class, TestConnectionDetails::new).run((context) -> {
+		this.notStartedRunner.withBean(TelcoflowConnectionDetails.class, TestConnectionDetails::new).run((context) -> {
 			assertThat(context).doesNotHaveBean(PropertiesTelcoflowConnectionDetails.class);
 			TelcoflowConfig config = context.getBean(TelcoflowConfig.class);
 			assertThat(config.getUrl()).hasToString("ws://localhost:9999");
@@ -140,8 +144,19 @@ class TelcoflowAutoConfigurationTests {
 			.maxCalls(3)
 			.build();
 		this.contextRunner.withBean(TelcoflowConfig.class, () -> config)
-			.withBean(TelcoflowClient.class, () -> mock(TelcoflowClient.class))
-			.run((context) -> assertThat(context).getBean(TelcoflowConfig.class).isSameAs(config));
+			.withBean(TelcoflowLifecycle.class, () -> mock(TelcoflowLifecycle.class))
+			.run((context) -> {
+				assertThat(context).getBean(TelcoflowConfig.class).isSameAs(config);
+				assertThat(context.getBean(TelcoflowClient.class).getMaxCalls()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void userClientNeedsNoConnectionProperties() {
+		this.contextRunner.withBean(TelcoflowClient.class, () -> mock(TelcoflowClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TelcoflowConfig.class)
+				.hasSingleBean(TelcoflowLifecycle.class));
 	}
 
 	@Test
@@ -205,7 +220,7 @@ class TelcoflowAutoConfigurationTests {
 
 	@Test
 	void mapsEveryPropertyIntoTheConfig() {
-		this.mockClientRunner
+		this.notStartedRunner
 			.withPropertyValues("telcoflow.url=ws://telcoflow.internal:8080", "telcoflow.allow-insecure-transport=true",
 					"telcoflow.audio.sample-rate=16000", "telcoflow.audio.outgoing-buffer-size=256KB",
 					"telcoflow.audio.inbound-queue-frames=50", "telcoflow.command-timeout=3s",
@@ -267,7 +282,7 @@ class TelcoflowAutoConfigurationTests {
 
 	@Test
 	void sslBundleWithAClientKeyConfiguresCertificateAuthentication() {
-		this.contextRunner.withBean(TelcoflowClient.class, () -> mock(TelcoflowClient.class))
+		this.contextRunner.withBean(TelcoflowLifecycle.class, () -> mock(TelcoflowLifecycle.class))
 			.withPropertyValues("telcoflow.url=wss://localhost:8443", "telcoflow.ssl.bundle=client",
 					"spring.ssl.bundle.jks.client.keystore.location=" + TLS + "client.p12",
 					"spring.ssl.bundle.jks.client.keystore.password=changeit",
@@ -284,7 +299,7 @@ class TelcoflowAutoConfigurationTests {
 
 	@Test
 	void sslBundleWithoutAKeyOnlyAddsTrustToApiKeyAuthentication() {
-		this.mockClientRunner
+		this.notStartedRunner
 			.withPropertyValues("telcoflow.url=wss://localhost:8443", "telcoflow.ssl.bundle=trust",
 					"spring.ssl.bundle.pem.trust.truststore.certificate=" + TLS + "test-ca.crt.pem")
 			.run((context) -> {

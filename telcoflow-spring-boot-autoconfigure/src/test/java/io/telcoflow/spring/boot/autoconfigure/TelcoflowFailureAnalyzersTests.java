@@ -3,8 +3,8 @@ package io.telcoflow.spring.boot.autoconfigure;
 import java.util.List;
 
 import io.telcoflow.client.ActiveCall;
-import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.spring.annotation.OnIncomingCall;
+import io.telcoflow.spring.listener.TelcoflowLifecycle;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,7 +33,7 @@ class TelcoflowFailureAnalyzersTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TelcoflowAutoConfiguration.class, SslAutoConfiguration.class))
-		.withBean(TelcoflowClient.class, () -> mock(TelcoflowClient.class));
+		.withBean(TelcoflowLifecycle.class, () -> mock(TelcoflowLifecycle.class));
 
 	@Test
 	void analyzersAreRegistered() {
