@@ -13,14 +13,15 @@ import static org.awaitility.Awaitility.await;
 
 class SimulatorConnectionTests {
 
-	private final TelcoflowSimulator sim = TelcoflowSimulator.builder()
-		.heartbeatInterval(Duration.ofMillis(300))
-		.build()
-		.start();
+	private final TelcoflowSimulator sim = TelcoflowSimulator.builder().build().start();
 
 	@AfterEach
 	void stop() {
 		this.sim.close();
+	}
+
+	private static TelcoflowSimulator shortHeartbeat() {
+		return TelcoflowSimulator.builder().heartbeatInterval(Duration.ofMillis(300)).build().start();
 	}
 
 	@Test
@@ -35,7 +36,7 @@ class SimulatorConnectionTests {
 		TestWebSocket control = TestWebSocket.control(this.sim);
 		JsonNode welcome = control.await("session.welcome");
 		assertThat(welcome.path("protocol").asString()).isEqualTo("telcoflow-wire/1");
-		assertThat(welcome.path("heartbeat_interval_ms").asLong()).isEqualTo(300);
+		assertThat(welcome.path("heartbeat_interval_ms").asLong()).isEqualTo(15000);
 		assertThat(this.sim.sessions()).extracting(SimulatedSession::id).containsExactly(welcome.path("session_id").asString());
 		assertThat(this.sim.sessions().get(0).isReady()).isFalse();
 	}
@@ -108,21 +109,26 @@ class SimulatorConnectionTests {
 
 	@Test
 	void silentConnectionIsClosedWith4008AfterThreeIntervals() {
-		TestWebSocket control = TestWebSocket.control(this.sim);
-		assertThat(control.awaitClose()).isEqualTo(4008);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.allSessions().get(0).closeCode() == 4008);
+		try (TelcoflowSimulator quick = shortHeartbeat()) {
+			TestWebSocket control = TestWebSocket.control(quick);
+			assertThat(control.await("session.welcome").path("heartbeat_interval_ms").asLong()).isEqualTo(300);
+			assertThat(control.awaitClose()).isEqualTo(4008);
+			await().atMost(Duration.ofSeconds(5)).until(() -> quick.allSessions().get(0).closeCode() == 4008);
+		}
 	}
 
 	@Test
 	void pingingConnectionStaysOpen() {
-		TestWebSocket control = TestWebSocket.control(this.sim);
-		long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
-		while (System.nanoTime() < until) {
-			control.ping();
-			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+		try (TelcoflowSimulator quick = shortHeartbeat()) {
+			TestWebSocket control = TestWebSocket.control(quick);
+			long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+			while (System.nanoTime() < until) {
+				control.ping();
+				await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+			}
+			assertThat(control.closed).isNotDone();
+			assertThat(quick.sessions()).hasSize(1);
 		}
-		assertThat(control.closed).isNotDone();
-		assertThat(this.sim.sessions()).hasSize(1);
 	}
 
 	@Test

@@ -16,7 +16,7 @@ class SimulatorDispatchTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private final TelcoflowSimulator sim = TelcoflowSimulator.builder().mediaOpenTimeout(Duration.ofMillis(300)).build().start();
+	private final TelcoflowSimulator sim = TelcoflowSimulator.builder().build().start();
 
 	@AfterEach
 	void stop() {
@@ -79,25 +79,33 @@ class SimulatorDispatchTests {
 
 	@Test
 	void callWhoseMediaDoesNotOpenIsReofferedToAnotherSession() {
-		TestWebSocket slow = readyControl(this.sim);
-		SimulatedCall call = this.sim.placeCall();
-		slow.await("call.incoming");
-		TestWebSocket other = readyControl(this.sim);
-		JsonNode ended = slow.await("call.ended");
-		assertThat(ended.path("reason").asString()).isEqualTo("media_timeout");
-		JsonNode reoffer = other.await("call.incoming");
-		assertThat(reoffer.path("call_id").asString()).isEqualTo(call.callId());
-		openMedia(this.sim, reoffer).await("media.started");
-		assertThat(call.record().offeredTo()).hasSize(2).doesNotHaveDuplicates();
+		try (TelcoflowSimulator quick = quickMediaTimeout()) {
+			TestWebSocket slow = readyControl(quick);
+			SimulatedCall call = quick.placeCall();
+			slow.await("call.incoming");
+			TestWebSocket other = readyControl(quick);
+			JsonNode ended = slow.await("call.ended");
+			assertThat(ended.path("reason").asString()).isEqualTo("media_timeout");
+			JsonNode reoffer = other.await("call.incoming");
+			assertThat(reoffer.path("call_id").asString()).isEqualTo(call.callId());
+			openMedia(quick, reoffer).await("media.started");
+			assertThat(call.record().offeredTo()).hasSize(2).doesNotHaveDuplicates();
+		}
 	}
 
 	@Test
 	void callWhoseMediaDoesNotOpenEndsWhenNoOtherSessionCanTakeIt() {
-		TestWebSocket only = readyControl(this.sim);
-		SimulatedCall call = this.sim.placeCall();
-		only.await("call.incoming");
-		assertThat(only.await("call.ended").path("reason").asString()).isEqualTo("media_timeout");
-		assertThat(call.awaitEnded(TIMEOUT)).isEqualTo("media_timeout");
+		try (TelcoflowSimulator quick = quickMediaTimeout()) {
+			TestWebSocket only = readyControl(quick);
+			SimulatedCall call = quick.placeCall();
+			only.await("call.incoming");
+			assertThat(only.await("call.ended").path("reason").asString()).isEqualTo("media_timeout");
+			assertThat(call.awaitEnded(TIMEOUT)).isEqualTo("media_timeout");
+		}
+	}
+
+	private static TelcoflowSimulator quickMediaTimeout() {
+		return TelcoflowSimulator.builder().mediaOpenTimeout(Duration.ofMillis(300)).build().start();
 	}
 
 	@Test

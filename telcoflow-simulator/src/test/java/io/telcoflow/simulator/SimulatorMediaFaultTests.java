@@ -20,7 +20,7 @@ class SimulatorMediaFaultTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final TelcoflowSimulator sim = TelcoflowSimulator.builder()
-		.mediaResumeTimeout(Duration.ofMillis(500))
+		.mediaResumeTimeout(Duration.ofMillis(1500))
 		.build()
 		.start();
 
@@ -40,7 +40,7 @@ class SimulatorMediaFaultTests {
 		assertThat(resumed.await("media.started").path("state").asString()).isEqualTo("ANSWERED");
 		assertThat(resumed.await("audio.pull")).isNotNull();
 		assertThat(open.call().record().mediaConnections()).isEqualTo(2);
-		await().during(Duration.ofMillis(700)).atMost(TIMEOUT).until(() -> !open.call().isEnded());
+		await().during(Duration.ofMillis(1800)).atMost(TIMEOUT).until(() -> !open.call().isEnded());
 	}
 
 	@Test
