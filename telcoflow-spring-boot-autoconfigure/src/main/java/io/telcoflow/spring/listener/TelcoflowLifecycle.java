@@ -38,6 +38,9 @@ import org.springframework.util.Assert;
  * <p>
  * The {@link #DEFAULT_PHASE phase} is above the web server's graceful shutdown, so calls drain
  * while HTTP and health endpoints still answer.
+ * <p>
+ * While running, a non-daemon thread waits for the client to close, so that an application with
+ * no web server keeps running (the client's own threads are daemons).
  */
 public class TelcoflowLifecycle implements SmartLifecycle {
 
@@ -169,6 +172,7 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 			if (connect()) {
 				declareReady();
 			}
+			startAwaitThread();
 			this.running = true;
 		}
 		finally {
@@ -201,6 +205,12 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 			return;
 		}
 		this.client.ready();
+	}
+
+	private void startAwaitThread() {
+		Thread await = new Thread(this.client::awaitClosed, "telcoflow-await");
+		await.setDaemon(false);
+		await.start();
 	}
 
 	/**
@@ -248,19 +258,23 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 
 	private void shutDownGracefully() {
 		try {
-			this.client.pause();
+			try {
+				this.client.pause();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Pausing the Telcoflow client failed", ex);
+			}
+			List<ActiveCall> remaining = drain();
+			if (!remaining.isEmpty()) {
+				logger.info("Ending " + remaining.size() + " Telcoflow call(s) still live after the drain timeout ("
+						+ this.drainTimeout + ") with " + this.shutdownAction);
+				remaining.forEach(this::end);
+				awaitEnded(remaining, this.endTimeout);
+			}
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Pausing the Telcoflow client failed", ex);
+		finally {
+			this.client.disconnect();
 		}
-		List<ActiveCall> remaining = drain();
-		if (!remaining.isEmpty()) {
-			logger.info("Ending " + remaining.size() + " Telcoflow call(s) still live after the drain timeout ("
-					+ this.drainTimeout + ") with " + this.shutdownAction);
-			remaining.forEach(this::end);
-			awaitEnded(remaining, this.endTimeout);
-		}
-		this.client.disconnect();
 	}
 
 	/**

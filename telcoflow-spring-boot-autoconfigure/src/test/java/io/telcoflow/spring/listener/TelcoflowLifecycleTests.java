@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.client.ActiveCall;
@@ -13,6 +15,7 @@ import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssAuthenticationException;
 import io.telcoflow.client.exception.WssConnectionException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -144,6 +148,33 @@ class TelcoflowLifecycleTests {
 	}
 
 	@Test
+	void aNonDaemonThreadKeepsTheApplicationAliveUntilTheClientCloses() throws Exception {
+		CountDownLatch closed = new CountDownLatch(1);
+		willAnswer((invocation) -> {
+			closed.await();
+			return null;
+		}).given(this.client).awaitClosed();
+		TelcoflowLifecycle lifecycle = new TelcoflowLifecycle(this.client, this.handler);
+		lifecycle.start();
+		Thread await = await().atMost(Duration.ofSeconds(5)).until(() -> findThread("telcoflow-await"), Objects::nonNull);
+		assertThat(await.isDaemon()).isFalse();
+		closed.countDown();
+		await.join(5000);
+		assertThat(await.isAlive()).isFalse();
+	}
+
+	@Test
+	void stopDisconnectsTheClientEvenWhenPausingFails() {
+		willThrow(new IllegalStateException("closed")).given(this.client).pause();
+		given(this.client.getActiveCalls()).willThrow(new IllegalStateException("broken"));
+		TelcoflowLifecycle lifecycle = startedLifecycle(Duration.ZERO);
+		AtomicInteger callbacks = new AtomicInteger();
+		lifecycle.stop(callbacks::incrementAndGet);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(callbacks).hasValue(1));
+		then(this.client).should().disconnect();
+	}
+
+	@Test
 	void stopWhenNotRunningCallsBackAtOnce() {
 		TelcoflowLifecycle lifecycle = new TelcoflowLifecycle(this.client, this.handler);
 		AtomicInteger callbacks = new AtomicInteger();
@@ -167,6 +198,15 @@ class TelcoflowLifecycleTests {
 		assertThat(lifecycle.getPhase()).isGreaterThan(SmartLifecycle.DEFAULT_PHASE - 1024)
 			.isLessThan(SmartLifecycle.DEFAULT_PHASE);
 		assertThat(lifecycle.isPauseable()).isFalse();
+	}
+
+	private static @Nullable Thread findThread(String name) {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals(name))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private TelcoflowLifecycle startedLifecycle(Duration drainTimeout) {
