@@ -67,7 +67,9 @@ public final class SimulatorMain {
 		}, "telcoflow-sim-shutdown"));
 		logger.info("Telcoflow simulator listening on {} (control: {})", simulator.url(), simulator.controlUrl());
 		if (options.mtls) {
-			logger.info("Authentication: mTLS with a client certificate of the TEST CA {}", SimulatorTls.testCaCertificatePem());
+			logger.info("Authentication: mTLS with a client certificate of the TEST CA {}; for example {} (PKCS12, "
+					+ "password {}) or {} + {}", SimulatorTls.testCaCertificatePem(), SimulatorTls.testClientKeyStore(),
+					SimulatorTls.TEST_PASSWORD, SimulatorTls.testClientCertificatePem(), SimulatorTls.testClientPrivateKeyPem());
 		}
 		else {
 			// A local simulator's API key is test data: printing it is what makes the program usable.
