@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 
 import io.telcoflow.simulator.websocket.WebSocketConnection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +75,12 @@ final class CallAudio {
 		this.connectionFrames = 0;
 	}
 
-	void tick(WebSocketConnection connection, CallRecord record) {
+	void tick(WebSocketConnection connection, CallRecord record, @Nullable AudioFrameObserver observer,
+			SimulatedCall call) {
 		fillFrame();
+		if (observer != null) {
+			observer.callerFrame(call, this.frame, this.frameBytes, System.nanoTime());
+		}
 		this.connectionPulls++;
 		record.pull();
 		record.callerFrame();
@@ -116,7 +121,8 @@ final class CallAudio {
 	 * An agent audio frame arrived. A correct client answers each pull with at most one frame, so
 	 * frames never outnumber pulls on a connection, however late they arrive.
 	 */
-	void agentFrame(byte[] data, int length, CallRecord record) {
+	void agentFrame(byte[] data, int length, CallRecord record, @Nullable AudioFrameObserver observer,
+			SimulatedCall call) {
 		if (this.connectionFrames >= this.connectionPulls) {
 			record.protocolError("unpulled audio frame of " + length + " bytes dropped");
 			return;
@@ -131,6 +137,9 @@ final class CallAudio {
 		if (length % 2 != 0) {
 			record.protocolError("audio frame of odd length " + length + " dropped");
 			return;
+		}
+		if (observer != null) {
+			observer.agentFrame(call, data, length, System.nanoTime());
 		}
 		if (length == 0) {
 			record.emptyPull();

@@ -403,7 +403,7 @@ public final class SimulatedCall {
 		if (connection == null || this.ended || !("ANSWERED".equals(this.state) || "CONNECTED".equals(this.state))) {
 			return;
 		}
-		this.audio.tick(connection, this.record);
+		this.audio.tick(connection, this.record, this.simulator.audioFrameObserver(), this);
 	}
 
 	private void onAgentAudio(WebSocketConnection connection, byte[] data, int length) {
@@ -411,7 +411,7 @@ public final class SimulatedCall {
 			if (connection != this.media) {
 				return;
 			}
-			this.audio.agentFrame(data, length, this.record);
+			this.audio.agentFrame(data, length, this.record, this.simulator.audioFrameObserver(), this);
 		}
 	}
 

@@ -369,6 +369,10 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		return this.config.recordAgentAudio;
 	}
 
+	@Nullable AudioFrameObserver audioFrameObserver() {
+		return this.config.audioFrameObserver;
+	}
+
 	Duration mediaOpenTimeout() {
 		return this.config.mediaOpenTimeout;
 	}
@@ -524,6 +528,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 		private boolean recordAgentAudio = true;
 
+		private @Nullable AudioFrameObserver audioFrameObserver;
+
 		private Builder() {
 		}
 
@@ -627,6 +633,17 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Sets an observer of every caller and agent audio frame (for load measurements; none by
+		 * default).
+		 * @param observer the observer
+		 * @return this builder
+		 */
+		public Builder audioFrameObserver(AudioFrameObserver observer) {
+			this.audioFrameObserver = Objects.requireNonNull(observer, "observer");
+			return this;
+		}
+
 		private static Duration positive(Duration value, String name) {
 			Objects.requireNonNull(value, name);
 			if (value.isNegative() || value.isZero()) {
@@ -658,6 +675,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			copy.mediaOpenTimeout = this.mediaOpenTimeout;
 			copy.mediaResumeTimeout = this.mediaResumeTimeout;
 			copy.recordAgentAudio = this.recordAgentAudio;
+			copy.audioFrameObserver = this.audioFrameObserver;
 			return copy;
 		}
 
