@@ -104,6 +104,9 @@ if [ ! -f "$context/Dockerfile" ] || [ ! -d "$context/lib" ]; then
 	echo "docker-setup: $context/lib is missing: package telcoflow-test first" >&2
 	exit 1
 fi
-docker build -q --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$IMAGE" "$context" > /dev/null
+docker build -q --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$IMAGE" "$context" > "$WORK/build.log" 2>&1 || {
+	cat "$WORK/build.log" >&2
+	exit 1
+}
 step "built $IMAGE"
 echo "docker-setup: done in $((SECONDS - started_at)) s"

@@ -62,4 +62,20 @@ public @interface AutoConfigureTelcoflowSimulator {
 	 */
 	String connectorUuid() default TelcoflowSimulator.DEFAULT_CONNECTOR_UUID;
 
+	/**
+	 * Whether the simulator speaks {@code wss://} with its test-only server certificate
+	 * ({@code telcoflow.simulator.tls}). The connection details then carry an SSL bundle that
+	 * trusts the test CA, and the application still authenticates with the API key.
+	 * @return whether to use TLS
+	 */
+	boolean tls() default false;
+
+	/**
+	 * Whether the simulator requires a client certificate (mTLS; implies {@link #tls()};
+	 * {@code telcoflow.simulator.client-certificate}). The connection details then carry an SSL
+	 * bundle with the test-only client key signed by the test CA, and no API key.
+	 * @return whether to require a client certificate
+	 */
+	boolean clientCertificate() default false;
+
 }

@@ -2,16 +2,26 @@ package io.telcoflow.test.autoconfigure;
 
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
 
 /**
- * {@link TelcoflowConnectionDetails} of an embedded {@link TelcoflowSimulator}.
+ * {@link TelcoflowConnectionDetails} of an embedded {@link TelcoflowSimulator}: its URL, and its API
+ * key or (for mTLS) an SSL bundle with the test client key.
  */
 final class SimulatorConnectionDetails implements TelcoflowConnectionDetails {
 
 	private final TelcoflowSimulator simulator;
 
-	SimulatorConnectionDetails(TelcoflowSimulator simulator) {
+	private final @Nullable SslBundle sslBundle;
+
+	private final boolean apiKey;
+
+	SimulatorConnectionDetails(TelcoflowSimulator simulator, @Nullable SslBundle sslBundle, boolean apiKey) {
 		this.simulator = simulator;
+		this.sslBundle = sslBundle;
+		this.apiKey = apiKey;
 	}
 
 	@Override
@@ -20,13 +30,18 @@ final class SimulatorConnectionDetails implements TelcoflowConnectionDetails {
 	}
 
 	@Override
-	public String getApiKey() {
-		return this.simulator.apiKey();
+	public @Nullable String getApiKey() {
+		return this.apiKey ? this.simulator.apiKey() : null;
 	}
 
 	@Override
-	public String getConnectorUuid() {
-		return this.simulator.connectorUuid();
+	public @Nullable String getConnectorUuid() {
+		return this.apiKey ? this.simulator.connectorUuid() : null;
+	}
+
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		return this.sslBundle;
 	}
 
 	@Override

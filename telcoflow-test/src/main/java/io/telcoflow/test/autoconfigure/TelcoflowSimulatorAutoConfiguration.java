@@ -1,11 +1,16 @@
 package io.telcoflow.test.autoconfigure;
 
+import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreBundle;
+import org.springframework.boot.ssl.jks.JksSslStoreDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -19,19 +24,45 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(TelcoflowSimulator.class)
 public final class TelcoflowSimulatorAutoConfiguration {
 
+	private static final String PKCS12 = "PKCS12";
+
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	TelcoflowSimulator telcoflowSimulator(Environment environment) {
 		String apiKey = environment.getProperty("telcoflow.simulator.api-key", TelcoflowSimulator.DEFAULT_API_KEY);
 		String connectorUuid = environment.getProperty("telcoflow.simulator.connector-uuid",
 				TelcoflowSimulator.DEFAULT_CONNECTOR_UUID);
-		return TelcoflowSimulator.builder().apiKey(apiKey, connectorUuid).build().start();
+		boolean clientCertificate = environment.getProperty("telcoflow.simulator.client-certificate", Boolean.class,
+				false);
+		boolean tls = clientCertificate || environment.getProperty("telcoflow.simulator.tls", Boolean.class, false);
+		TelcoflowSimulator.Builder builder = TelcoflowSimulator.builder().apiKey(apiKey, connectorUuid);
+		if (tls) {
+			builder.tls(SimulatorTls.testServer()).requireClientCertificate(clientCertificate);
+		}
+		return builder.build().start();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(TelcoflowConnectionDetails.class)
-	SimulatorConnectionDetails telcoflowSimulatorConnectionDetails(TelcoflowSimulator simulator) {
-		return new SimulatorConnectionDetails(simulator);
+	SimulatorConnectionDetails telcoflowSimulatorConnectionDetails(TelcoflowSimulator simulator,
+			Environment environment) {
+		boolean clientCertificate = environment.getProperty("telcoflow.simulator.client-certificate", Boolean.class,
+				false);
+		return new SimulatorConnectionDetails(simulator, sslBundle(simulator, clientCertificate), !clientCertificate);
+	}
+
+	private static @Nullable SslBundle sslBundle(TelcoflowSimulator simulator, boolean clientCertificate) {
+		if (!simulator.url().startsWith("wss:")) {
+			return null;
+		}
+		JksSslStoreDetails trustStore = store(SimulatorTls.testCaTrustStore().toUri().toString());
+		JksSslStoreDetails keyStore = clientCertificate ? store(SimulatorTls.testClientKeyStore().toUri().toString())
+				: null;
+		return SslBundle.of(new JksSslStoreBundle(keyStore, trustStore));
+	}
+
+	private static JksSslStoreDetails store(String location) {
+		return new JksSslStoreDetails(PKCS12, null, location, SimulatorTls.TEST_PASSWORD);
 	}
 
 }

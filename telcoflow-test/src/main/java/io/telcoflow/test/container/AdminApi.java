@@ -25,7 +25,8 @@ final class AdminApi {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern CALLEE = Pattern.compile("(answersAfter|failsAfter)\\((PT[^)]*)\\)|neverAnswers\\(\\)");
+	private static final Pattern CALLEE = Pattern
+		.compile("(answersAfter|failsAfter)\\((PT[^)]*)\\)|neverAnswers\\(\\)");
 
 	private AdminApi() {
 	}

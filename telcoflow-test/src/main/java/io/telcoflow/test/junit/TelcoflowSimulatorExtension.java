@@ -24,10 +24,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * &#064;Test
  * void answersTheCall() {
- *     TelcoflowClient client = TelcoflowClient.builder(TelcoflowConfig.builder()
- *             .url(telcoflow.url()).apiKey(telcoflow.apiKey(), telcoflow.connectorUuid()).build())...
- *     SimulatedCall call = telcoflow.simulator().placeCall(CallScript.defaults());
- *     call.awaitState("ANSWERED", Duration.ofSeconds(5));
+ *     TelcoflowConfig config = TelcoflowConfig.builder()
+ *         .url(telcoflow.url())
+ *         .apiKey(telcoflow.apiKey(), telcoflow.connectorUuid())
+ *         .build();
+ *     try (TelcoflowClient client = TelcoflowClient.create(config)) {
+ *         client.onIncomingCall((call) -&gt; call.answer());
+ *         client.connect();
+ *         client.ready();
+ *         SimulatedCall call = telcoflow.simulator().placeCall(CallScript.defaults());
+ *         call.awaitState("ANSWERED", Duration.ofSeconds(5));
+ *     }
  * }
  * </pre>
  */

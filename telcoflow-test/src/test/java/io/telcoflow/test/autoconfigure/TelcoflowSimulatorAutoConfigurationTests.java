@@ -3,7 +3,9 @@ package io.telcoflow.test.autoconfigure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.simulator.TelcoflowSimulator;
@@ -11,6 +13,7 @@ import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -46,6 +49,35 @@ class TelcoflowSimulatorAutoConfigurationTests {
 				assertThat(details.getApiKey()).isEqualTo("property-key");
 				assertThat(details.getConnectorUuid()).isEqualTo("0190a8f2-7c41-7d3e-9a55-3c1f2e4b6d72");
 			});
+	}
+
+	@Test
+	void withTlsTrustsTheTestCaAndKeepsTheApiKey() {
+		this.contextRunner.withPropertyValues("telcoflow.simulator.tls=true").run((context) -> {
+			TelcoflowConnectionDetails details = context.getBean(TelcoflowConnectionDetails.class);
+			assertThat(details.getUrl()).startsWith("wss://localhost:");
+			assertThat(details.getApiKey()).isEqualTo(TelcoflowSimulator.DEFAULT_API_KEY);
+			SslBundle bundle = details.getSslBundle();
+			assertThat(bundle).isNotNull();
+			assertThat(bundle.getStores().getKeyStore()).isNull();
+			assertThat(bundle.getStores().getTrustStore().size()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void withClientCertificateAuthenticatesByTheTestClientKeyInsteadOfTheApiKey() {
+		this.contextRunner.withPropertyValues("telcoflow.simulator.client-certificate=true").run((context) -> {
+			TelcoflowConnectionDetails details = context.getBean(TelcoflowConnectionDetails.class);
+			assertThat(details.getUrl()).startsWith("wss://localhost:");
+			assertThat(details.getApiKey()).isNull();
+			assertThat(details.getConnectorUuid()).isNull();
+			SslBundle bundle = details.getSslBundle();
+			assertThat(bundle).isNotNull();
+			KeyStore keyStore = bundle.getStores().getKeyStore();
+			assertThat(keyStore).isNotNull();
+			assertThat(Collections.list(keyStore.aliases()))
+				.anySatisfy((alias) -> assertThat(keyStore.isKeyEntry(alias)).isTrue());
+		});
 	}
 
 	@Test

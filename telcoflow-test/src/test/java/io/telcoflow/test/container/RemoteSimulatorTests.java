@@ -61,7 +61,7 @@ class RemoteSimulatorTests {
 			call.answer();
 			call.sendAudio(GREETING);
 			call.awaitPlayback(WAIT);
-			call.close();
+			call.terminationFuture().join();
 		});
 		this.remote.awaitReadySessions(1, WAIT);
 		assertThat(this.remote.sessions()).singleElement().satisfies((session) -> {
@@ -72,12 +72,13 @@ class RemoteSimulatorTests {
 		RemoteSimulatedCall call = this.remote.placeCall(CallScript.builder()
 			.callerNumber("+441632960123")
 			.callerAudio(CallerAudio.tone(440, Duration.ofMillis(200)))
+			.hangUpAfter(Duration.ofMillis(600))
 			.build());
 		call.awaitState("ANSWERED", WAIT);
 		String reason = call.awaitEnded(WAIT);
 
 		RemoteCallRecord record = call.record();
-		assertThat(reason).isNotBlank().isEqualTo(record.endReason());
+		assertThat(reason).isEqualTo("caller_hangup").isEqualTo(record.endReason());
 		assertThat(call.isEnded()).isTrue();
 		assertThat(record.commandNames()).startsWith("answer");
 		assertThat(record.states()).startsWith("PENDING", "ANSWERED");

@@ -73,7 +73,8 @@ class SimulatorImageCondition implements ExecutionCondition {
 		}
 		try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
 			channel.connect(UnixDomainSocketAddress.of(DOCKER_SOCKET));
-			channel.write(ByteBuffer.wrap("GET /version HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+			byte[] request = "GET /version HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+			channel.write(ByteBuffer.wrap(request));
 			ByteArrayOutputStream response = new ByteArrayOutputStream();
 			ByteBuffer buffer = ByteBuffer.allocate(8192);
 			while (channel.read(buffer) > 0) {

@@ -3,12 +3,14 @@ package io.telcoflow.test.scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 
 /**
- * The application under test: answers every call, plays a short greeting and hangs up.
+ * The application under test: answers every call, plays a short greeting and stays on the line
+ * until the caller hangs up.
  */
 public class FrontDesk {
 
@@ -23,7 +25,7 @@ public class FrontDesk {
 		call.answer();
 		call.sendAudio(GREETING);
 		call.awaitPlayback(Duration.ofSeconds(10));
-		call.close();
+		call.terminationFuture().orTimeout(10, TimeUnit.SECONDS).join();
 	}
 
 	private static byte[] greeting() {

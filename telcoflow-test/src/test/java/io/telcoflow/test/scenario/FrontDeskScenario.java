@@ -31,9 +31,10 @@ abstract class FrontDeskScenario {
 	void handlerTakesACallEndToEnd() {
 		simulator().awaitReadySessions(1, WAIT);
 
-		Call call = simulator().placeCall(CallScript.builder().callerNumber("+441632960123").build());
+		Call call = simulator().placeCall(
+				CallScript.builder().callerNumber("+441632960123").hangUpAfter(Duration.ofMillis(600)).build());
 
-		assertThat(call.awaitEnded(WAIT)).isNotBlank();
+		assertThat(call.awaitEnded(WAIT)).isEqualTo("caller_hangup");
 		assertThat(call.commandNames()).startsWith("answer");
 		assertThat(call.states()).startsWith("PENDING", "ANSWERED");
 		assertThat(call.agentAudio()).isEqualTo(FrontDesk.GREETING);
