@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.client.ActiveCall;
@@ -15,7 +15,6 @@ import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssAuthenticationException;
 import io.telcoflow.client.exception.WssConnectionException;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -150,13 +149,16 @@ class TelcoflowLifecycleTests {
 	@Test
 	void aNonDaemonThreadKeepsTheApplicationAliveUntilTheClientCloses() throws Exception {
 		CountDownLatch closed = new CountDownLatch(1);
+		CompletableFuture<Thread> awaiting = new CompletableFuture<>();
 		willAnswer((invocation) -> {
+			awaiting.complete(Thread.currentThread());
 			closed.await();
 			return null;
 		}).given(this.client).awaitClosed();
 		TelcoflowLifecycle lifecycle = new TelcoflowLifecycle(this.client, this.handler);
 		lifecycle.start();
-		Thread await = await().atMost(Duration.ofSeconds(5)).until(() -> findThread("telcoflow-await"), Objects::nonNull);
+		Thread await = awaiting.get(5, TimeUnit.SECONDS);
+		assertThat(await.getName()).isEqualTo("telcoflow-await");
 		assertThat(await.isDaemon()).isFalse();
 		closed.countDown();
 		await.join(5000);
@@ -198,15 +200,6 @@ class TelcoflowLifecycleTests {
 		assertThat(lifecycle.getPhase()).isGreaterThan(SmartLifecycle.DEFAULT_PHASE - 1024)
 			.isLessThan(SmartLifecycle.DEFAULT_PHASE);
 		assertThat(lifecycle.isPauseable()).isFalse();
-	}
-
-	private static @Nullable Thread findThread(String name) {
-		return Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter((thread) -> thread.getName().equals(name))
-			.findFirst()
-			.orElse(null);
 	}
 
 	private TelcoflowLifecycle startedLifecycle(Duration drainTimeout) {

@@ -8,12 +8,11 @@ import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.spring.listener.IncomingCallDispatcher;
 import io.telcoflow.spring.listener.IncomingCallEndpointRegistry;
-import io.telcoflow.spring.listener.OnIncomingCallAnnotationBeanPostProcessor;
+import io.telcoflow.spring.listener.OnIncomingCallMethodProcessor;
 import io.telcoflow.spring.listener.TelcoflowLifecycle;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -90,16 +89,8 @@ public final class TelcoflowAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		static OnIncomingCallAnnotationBeanPostProcessor onIncomingCallAnnotationBeanPostProcessor() {
-			return new OnIncomingCallAnnotationBeanPostProcessor();
-		}
-
-		@Bean
-		static LazyInitializationExcludeFilter onIncomingCallLazyInitializationExcludeFilter() {
-			// Handler beans must exist before the client is ready, even with lazy initialization.
-			return (beanName, beanDefinition, beanType) -> !OnIncomingCallAnnotationBeanPostProcessor
-				.findAnnotatedMethods(beanType)
-				.isEmpty();
+		static OnIncomingCallMethodProcessor onIncomingCallMethodProcessor() {
+			return new OnIncomingCallMethodProcessor();
 		}
 
 		@Bean

@@ -15,7 +15,7 @@ import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.spring.listener.IncomingCallDispatcher;
 import io.telcoflow.spring.listener.IncomingCallEndpointRegistry;
-import io.telcoflow.spring.listener.OnIncomingCallAnnotationBeanPostProcessor;
+import io.telcoflow.spring.listener.OnIncomingCallMethodProcessor;
 import io.telcoflow.spring.listener.ShutdownAction;
 import io.telcoflow.spring.listener.TelcoflowLifecycle;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class TelcoflowAutoConfigurationTests {
 				.hasSingleBean(TelcoflowClient.class)
 				.hasSingleBean(TelcoflowConfig.class)
 				.hasSingleBean(PropertiesTelcoflowConnectionDetails.class)
-				.hasSingleBean(OnIncomingCallAnnotationBeanPostProcessor.class)
+				.hasSingleBean(OnIncomingCallMethodProcessor.class)
 				.hasSingleBean(IncomingCallEndpointRegistry.class)
 				.hasSingleBean(IncomingCallDispatcher.class)
 				.hasSingleBean(TelcoflowLifecycle.class)
@@ -196,6 +196,17 @@ class TelcoflowAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).getBean(TelcoflowLifecycle.class).isSameAs(lifecycle);
 				assertThat(context).getBean(IncomingCallEndpointRegistry.class).isSameAs(registry);
+			});
+	}
+
+	@Test
+	void handlerBeansAreCreatedEvenWithLazyInitialization() {
+		this.mockClientRunner.withBean(LazyHandler.class)
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+			.run((context) -> {
+				assertThat(context.getBean(IncomingCallEndpointRegistry.class).getEndpoints()).hasSize(1);
+				then(context.getBean(TelcoflowClient.class)).should().ready();
 			});
 	}
 
@@ -360,6 +371,14 @@ class TelcoflowAutoConfigurationTests {
 		assertThat(properties.getHandler().getFailureAction()).isEqualTo(defaults.getHandlerFailureAction());
 		// Deliberately bounded, unlike the client's default of no limit: the pool is sized by it.
 		assertThat(properties.getMaxConcurrentCalls()).isEqualTo(100);
+	}
+
+	static class LazyHandler {
+
+		@io.telcoflow.spring.annotation.OnIncomingCall
+		void onCall(ActiveCall call) {
+		}
+
 	}
 
 	static class RecordingListener implements TelcoflowClientListener {

@@ -11,18 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.context.expression.BeanFactoryResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +31,10 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link OnIncomingCallAnnotationBeanPostProcessor}, {@link IncomingCallEndpointRegistry}
+ * Tests for {@link OnIncomingCallMethodProcessor}, {@link IncomingCallEndpointRegistry}
  * and {@link IncomingCallDispatcher}.
  */
-class OnIncomingCallAnnotationBeanPostProcessorTests {
+class OnIncomingCallMethodProcessorTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(ListenerConfiguration.class)
@@ -66,7 +65,7 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	void methodWithUnsupportedParameterFailsTheContextNamingTheMethod() {
 		this.contextRunner.withUserConfiguration(UnsupportedParameterHandler.class).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
+			assertThat(context.getStartupFailure())
 				.isInstanceOf(InvalidIncomingCallHandlerException.class)
 				.hasMessageContaining(UnsupportedParameterHandler.class.getName() + ".onCall")
 				.hasMessageContaining("parameter 1 of type java.lang.String cannot be resolved");
@@ -77,7 +76,7 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	void invalidConditionFailsTheContextNamingTheMethod() {
 		this.contextRunner.withUserConfiguration(InvalidConditionHandler.class).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
+			assertThat(context.getStartupFailure())
 				.isInstanceOf(InvalidIncomingCallHandlerException.class)
 				.hasMessageContaining(InvalidConditionHandler.class.getName() + ".onCall")
 				.hasMessageContaining("is not a valid SpEL expression");
@@ -160,7 +159,8 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	@Test
 	void classProxiedBeanIsInvokedThroughTheProxy() {
 		this.contextRunner.withUserConfiguration(NoArgHandler.class)
-			.withBean(ProxyingPostProcessor.class, () -> new ProxyingPostProcessor(true))
+			.withBean("recordingInterceptor", RecordingInterceptor.class)
+			.withBean(BeanNameAutoProxyCreator.class, () -> autoProxyCreator(true))
 			.run((context) -> {
 				assertThat(org.springframework.aop.support.AopUtils.isCglibProxy(context.getBean(NoArgHandler.class)))
 					.isTrue();
@@ -172,7 +172,8 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	@Test
 	void interfaceProxiedBeanIsInvokedThroughTheProxyWhenTheMethodIsOnTheInterface() {
 		this.contextRunner.withUserConfiguration(InterfaceHandlerConfiguration.class)
-			.withBean(ProxyingPostProcessor.class, () -> new ProxyingPostProcessor(false))
+			.withBean("recordingInterceptor", RecordingInterceptor.class)
+			.withBean(BeanNameAutoProxyCreator.class, () -> autoProxyCreator(false))
 			.run((context) -> {
 				assertThat(org.springframework.aop.support.AopUtils.isJdkDynamicProxy(context.getBean(CallTaker.class)))
 					.isTrue();
@@ -184,10 +185,11 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	@Test
 	void interfaceProxiedBeanWhoseMethodIsNotOnTheInterfaceFailsTheContext() {
 		this.contextRunner.withUserConfiguration(NotOnInterfaceHandlerConfiguration.class)
-			.withBean(ProxyingPostProcessor.class, () -> new ProxyingPostProcessor(false))
+			.withBean("recordingInterceptor", RecordingInterceptor.class)
+			.withBean(BeanNameAutoProxyCreator.class, () -> autoProxyCreator(false))
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
+				assertThat(context.getStartupFailure())
 					.isInstanceOf(InvalidIncomingCallHandlerException.class)
 					.hasMessageContaining(NotOnInterfaceHandler.class.getName() + ".onCall")
 					.hasMessageContaining("proxy");
@@ -206,16 +208,14 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	}
 
 	@Test
-	void lazyHandlerBeanIsStillRegisteredWithTheExcludeFilter() {
-		this.contextRunner.withUserConfiguration(NoArgHandler.class)
-			.withInitializer((context) -> context
-				.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
-			.withBean(org.springframework.boot.LazyInitializationExcludeFilter.class,
-					() -> (name, definition, type) -> !OnIncomingCallAnnotationBeanPostProcessor
-						.findAnnotatedMethods(type)
-						.isEmpty())
-			.run((context) -> assertThat(context.getBean(IncomingCallEndpointRegistry.class).getEndpoints())
-				.hasSize(1));
+	void scopedProxyIsRegisteredOnceAndInvokedThroughTheProxy() {
+		this.contextRunner.withUserConfiguration(ScopedHandlerConfiguration.class).run((context) -> {
+			List<IncomingCallEndpoint> endpoints = context.getBean(IncomingCallEndpointRegistry.class).getEndpoints();
+			assertThat(endpoints).singleElement().satisfies((endpoint) -> assertThat(endpoint.getBeanName())
+				.isEqualTo("scopedHandler"));
+			dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call("1", null, null));
+			assertThat(context.getBean(Invocations.class).names).containsExactly("noArgs");
+		});
 	}
 
 	private static IncomingCallDispatcher dispatcher(AssertableApplicationContext context,
@@ -252,8 +252,8 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	static class ListenerConfiguration {
 
 		@Bean
-		static OnIncomingCallAnnotationBeanPostProcessor onIncomingCallAnnotationBeanPostProcessor() {
-			return new OnIncomingCallAnnotationBeanPostProcessor();
+		static OnIncomingCallMethodProcessor onIncomingCallMethodProcessor() {
+			return new OnIncomingCallMethodProcessor();
 		}
 
 		@Bean
@@ -432,6 +432,18 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	static class ScopedHandlerConfiguration {
+
+		@Bean
+		@org.springframework.context.annotation.Scope(scopeName = "prototype",
+				proxyMode = org.springframework.context.annotation.ScopedProxyMode.TARGET_CLASS)
+		NoArgHandler scopedHandler(Invocations invocations) {
+			return new NoArgHandler(invocations);
+		}
+
+	}
+
 	interface Unrelated {
 
 		void somethingElse();
@@ -461,49 +473,30 @@ class OnIncomingCallAnnotationBeanPostProcessorTests {
 	}
 
 	/**
-	 * Wraps handler beans in a proxy that records each interception, as transactions or security
-	 * would.
+	 * Proxies handler beans the way transactions or security would, recording each interception.
+	 * @param proxyTargetClass whether to proxy the class rather than its interfaces
+	 * @return the auto-proxy creator
 	 */
-	static class ProxyingPostProcessor implements BeanPostProcessor, Ordered {
+	static BeanNameAutoProxyCreator autoProxyCreator(boolean proxyTargetClass) {
+		BeanNameAutoProxyCreator creator = new BeanNameAutoProxyCreator();
+		creator.setBeanNames("*Handler");
+		creator.setInterceptorNames("recordingInterceptor");
+		creator.setProxyTargetClass(proxyTargetClass);
+		return creator;
+	}
 
-		private final boolean proxyTargetClass;
+	static class RecordingInterceptor implements MethodInterceptor {
 
-		ProxyingPostProcessor(boolean proxyTargetClass) {
-			this.proxyTargetClass = proxyTargetClass;
+		private final Invocations invocations;
+
+		RecordingInterceptor(Invocations invocations) {
+			this.invocations = invocations;
 		}
 
 		@Override
-		public int getOrder() {
-			// Like Spring's auto-proxy creator: before other post-processors.
-			return Ordered.HIGHEST_PRECEDENCE;
-		}
-
-		@Override
-		public Object postProcessAfterInitialization(Object bean, String beanName) {
-			if (!beanName.endsWith("Handler")) {
-				return bean;
-			}
-			ProxyFactory factory = new ProxyFactory(bean);
-			factory.setProxyTargetClass(this.proxyTargetClass);
-			if (!this.proxyTargetClass) {
-				factory.setInterfaces(bean.getClass().getInterfaces());
-			}
-			factory.addAdvice((org.aopalliance.intercept.MethodInterceptor) (invocation) -> {
-				if (invocation.getMethod().getDeclaringClass() != Object.class) {
-					recordInterception(invocation.getThis());
-				}
-				return invocation.proceed();
-			});
-			return factory.getProxy();
-		}
-
-		private static void recordInterception(@Nullable Object target) {
-			if (target instanceof NoArgHandler handler) {
-				handler.invocations.names.add("intercepted");
-			}
-			else if (target instanceof InterfaceHandler handler) {
-				handler.invocations.names.add("intercepted");
-			}
+		public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+			this.invocations.names.add("intercepted");
+			return invocation.proceed();
 		}
 
 	}

@@ -4,24 +4,22 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.framework.AopInfrastructureBean;
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.aop.scope.ScopedObject;
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.expression.Expression;
@@ -31,14 +29,18 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds {@link OnIncomingCall @OnIncomingCall} methods on beans (on the target class of proxies,
- * with meta-annotations merged) and registers an {@link IncomingCallEndpoint} for each in the
- * {@link IncomingCallEndpointRegistry}. Every parameter must have a resolver and the condition must
- * parse, or the bean fails with an {@link InvalidIncomingCallHandlerException}.
+ * Finds {@link OnIncomingCall @OnIncomingCall} methods on beans (on the target class of proxies and
+ * scoped proxies, with meta-annotations merged) once every singleton exists, and registers an
+ * {@link IncomingCallEndpoint} for each in the {@link IncomingCallEndpointRegistry}. Every
+ * parameter must have a resolver and the condition must parse, or the context fails with an
+ * {@link InvalidIncomingCallHandlerException}.
  * <p>
- * Runs last among post-processors so that it sees the final proxy, which it then invokes.
+ * Working on bean names after all singletons are created (as Spring's
+ * {@code EventListenerMethodProcessor} does) means the endpoint invokes the final bean, whatever
+ * post-processors proxied it, and that lazy and scoped handler beans are found too. Handler beans
+ * should be singletons: a prototype is created once here.
  */
-public class OnIncomingCallAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware, Ordered {
+public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton, BeanFactoryAware {
 
 	private static final List<CallArgumentResolver> BUILT_IN_RESOLVERS = List.of(
 			CallArgumentResolver.forType(ActiveCall.class, (call) -> call),
@@ -48,41 +50,46 @@ public class OnIncomingCallAnnotationBeanPostProcessor implements BeanPostProces
 	private static final String SUPPORTED_TYPES = "ActiveCall, IncomingCall, AudioStream, "
 			+ "or a type that a CallArgumentResolver bean supports";
 
-	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
-
 	private final SpelExpressionParser parser = new SpelExpressionParser();
 
-	private @Nullable BeanFactory beanFactory;
+	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	private volatile @Nullable List<CallArgumentResolver> resolvers;
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
-		this.beanFactory = beanFactory;
+		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory,
+				"OnIncomingCallMethodProcessor requires a ConfigurableListableBeanFactory");
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
 	}
 
 	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+	public void afterSingletonsInstantiated() {
+		ConfigurableListableBeanFactory beanFactory = getBeanFactory();
+		IncomingCallEndpointRegistry registry = beanFactory.getBean(IncomingCallEndpointRegistry.class);
+		for (String beanName : beanFactory.getBeanNamesForType(Object.class)) {
+			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+				continue;
+			}
+			Class<?> type = determineTargetClass(beanFactory, beanName);
+			Map<Method, OnIncomingCall> methods = (type != null) ? findAnnotatedMethods(type) : Map.of();
+			if (!methods.isEmpty()) {
+				Object bean = beanFactory.getBean(beanName);
+				methods.forEach(
+						(method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation)));
+			}
+		}
 	}
 
-	@Override
-	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof AopInfrastructureBean) {
-			return bean;
+	private static @Nullable Class<?> determineTargetClass(ConfigurableListableBeanFactory beanFactory,
+			String beanName) {
+		Class<?> type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);
+		if (type != null && ScopedObject.class.isAssignableFrom(type)) {
+			Class<?> targetClass = AutoProxyUtils.determineTargetClass(beanFactory,
+					ScopedProxyUtils.getTargetBeanName(beanName));
+			return (targetClass != null) ? targetClass : type;
 		}
-		Class<?> targetClass = AopUtils.getTargetClass(bean);
-		if (this.nonAnnotatedClasses.contains(targetClass)) {
-			return bean;
-		}
-		Map<Method, OnIncomingCall> methods = findAnnotatedMethods(targetClass);
-		if (methods.isEmpty()) {
-			this.nonAnnotatedClasses.add(targetClass);
-			return bean;
-		}
-		IncomingCallEndpointRegistry registry = getBeanFactory().getBean(IncomingCallEndpointRegistry.class);
-		methods.forEach((method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation)));
-		return bean;
+		return type;
 	}
 
 	/**
@@ -138,8 +145,7 @@ public class OnIncomingCallAnnotationBeanPostProcessor implements BeanPostProces
 	}
 
 	private @Nullable Expression parseCondition(String condition, Method method, String beanName) {
-		String resolved = (getBeanFactory() instanceof ConfigurableBeanFactory configurable)
-				? configurable.resolveEmbeddedValue(condition) : condition;
+		String resolved = getBeanFactory().resolveEmbeddedValue(condition);
 		if (!StringUtils.hasText(resolved)) {
 			return null;
 		}
@@ -158,9 +164,7 @@ public class OnIncomingCallAnnotationBeanPostProcessor implements BeanPostProces
 		List<CallArgumentResolver> resolvers = this.resolvers;
 		if (resolvers == null) {
 			resolvers = new ArrayList<>();
-			if (getBeanFactory() instanceof ListableBeanFactory listable) {
-				listable.getBeanProvider(CallArgumentResolver.class).orderedStream().forEach(resolvers::add);
-			}
+			getBeanFactory().getBeanProvider(CallArgumentResolver.class).orderedStream().forEach(resolvers::add);
 			resolvers.addAll(BUILT_IN_RESOLVERS);
 			resolvers = List.copyOf(resolvers);
 			this.resolvers = resolvers;
@@ -168,7 +172,7 @@ public class OnIncomingCallAnnotationBeanPostProcessor implements BeanPostProces
 		return resolvers;
 	}
 
-	private BeanFactory getBeanFactory() {
+	private ConfigurableListableBeanFactory getBeanFactory() {
 		Assert.state(this.beanFactory != null, "BeanFactory has not been set");
 		return this.beanFactory;
 	}
