@@ -11,7 +11,8 @@
 #
 # Environment (all optional):
 #   TELCOFLOW_SIMULATOR_IMAGE  tag of the simulator image      (default telcoflow/simulator:test)
-#   TELCOFLOW_BASE_JDK         JDK 17 to put in the base image  (default /usr/lib/jvm/java-17-openjdk-amd64)
+#   TELCOFLOW_BASE_JDK         JDK to put in the base image     (default /usr/lib/jvm/java-17-openjdk-amd64,
+#                              else the one of `java` on the PATH)
 #   TELCOFLOW_DOCKER_WORK      working directory, dockerd log   (default /tmp/telcoflow-docker)
 #   TELCOFLOW_SKIP_PACKAGE     "true": telcoflow-test is already packaged, do not run Maven
 # Stop the engine again with .ci/docker-teardown.sh.
@@ -19,7 +20,12 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 IMAGE="${TELCOFLOW_SIMULATOR_IMAGE:-telcoflow/simulator:test}"
-JDK="$(readlink -f "${TELCOFLOW_BASE_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}")"
+JDK="${TELCOFLOW_BASE_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}"
+if [ ! -x "$JDK/bin/java" ]; then
+	# Elsewhere: the JDK of the java on the PATH (it must be 17 or later).
+	JDK="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+fi
+JDK="$(readlink -f "$JDK")"
 WORK="${TELCOFLOW_DOCKER_WORK:-/tmp/telcoflow-docker}"
 mkdir -p "$WORK"
 
