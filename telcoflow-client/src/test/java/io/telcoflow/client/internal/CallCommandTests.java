@@ -40,9 +40,12 @@ class CallCommandTests {
 
 	private ActiveCall offer(CallScript script) throws InterruptedException {
 		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), this.clientListener,
-				(call) -> call.addListener(this.callListener));
+				(call) -> {
+				});
 		this.fixture.simulator.placeCall(script);
-		return SimulatorFixture.take(calls);
+		ActiveCall call = SimulatorFixture.take(calls);
+		call.addListener(this.callListener);
+		return call;
 	}
 
 	private SimulatedCall simulated(ActiveCall call) {
@@ -316,11 +319,14 @@ class CallCommandTests {
 	@Test
 	void removedListenerHearsNothingMore() throws Exception {
 		ActiveCall call = offer(CallScript.defaults());
-		call.removeListener(this.callListener);
+		RecordingCallListener removed = new RecordingCallListener();
+		call.addListener(removed);
+		call.removeListener(removed);
 		call.answer();
 		call.disconnect();
 		call.terminationFuture().get();
-		assertThat(this.callListener.events).isEmpty();
+		await().untilAsserted(() -> assertThat(this.callListener.events).contains("terminated:DISCONNECTED"));
+		assertThat(removed.events).isEmpty();
 	}
 
 }
