@@ -1,0 +1,76 @@
+package io.telcoflow.spring.boot.autoconfigure;
+
+import java.time.Duration;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.SimulatorTls;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import io.telcoflow.spring.annotation.OnIncomingCall;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that an application authenticates with the client certificate of a Spring Boot SSL
+ * bundle ({@code telcoflow.ssl.bundle}) against the simulator requiring mTLS.
+ */
+class TelcoflowSslBundleTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String TLS = TelcoflowAutoConfigurationTests.TLS;
+
+	@Test
+	void clientCertificateFromSslBundleIsAcceptedAndCallsAreTaken() {
+		try (TelcoflowSimulator simulator = TelcoflowSimulator.builder()
+			.tls(SimulatorTls.testServer())
+			.requireClientCertificate(true)
+			.build()
+			.start(); ConfigurableApplicationContext context = start(simulator)) {
+			simulator.awaitReadySessions(1, TIMEOUT);
+			SimulatedCall call = simulator.placeCall(CallScript.defaults());
+			assertThat(call.awaitEnded(TIMEOUT)).isEqualTo("disconnected");
+			assertThat(call.record().commandNames()).containsExactly("answer", "disconnect");
+			assertThat(context.isRunning()).isTrue();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(TelcoflowSimulator simulator) {
+		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+			.properties("telcoflow.url=" + simulator.url(), "telcoflow.ssl.bundle=telcoflow",
+					"spring.ssl.bundle.jks.telcoflow.keystore.location=" + TLS + "client.p12",
+					"spring.ssl.bundle.jks.telcoflow.keystore.password=" + SimulatorTls.TEST_PASSWORD,
+					"spring.ssl.bundle.jks.telcoflow.keystore.type=PKCS12",
+					"spring.ssl.bundle.jks.telcoflow.truststore.location=" + TLS + "test-ca-truststore.p12",
+					"spring.ssl.bundle.jks.telcoflow.truststore.password=" + SimulatorTls.TEST_PASSWORD,
+					"spring.ssl.bundle.jks.telcoflow.truststore.type=PKCS12")
+			.run();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(Handler.class)
+	static class TestApplication {
+
+	}
+
+	static class Handler {
+
+		@OnIncomingCall
+		void onCall(ActiveCall call) {
+			call.answer();
+			call.disconnect();
+		}
+
+	}
+
+}
