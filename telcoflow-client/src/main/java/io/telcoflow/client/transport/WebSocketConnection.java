@@ -184,8 +184,11 @@ public final class WebSocketConnection {
 	}
 
 	private void closeSession(WebSocketSession session, CloseStatus status) {
+		// the close frame is a send too: never at the same time as another one
 		try {
-			session.close(status);
+			synchronized (this.sendLock) {
+				session.close(status);
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("{}: close failed: {}", this.name, ex.toString());

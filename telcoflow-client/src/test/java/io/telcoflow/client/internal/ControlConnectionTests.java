@@ -235,4 +235,29 @@ class ControlConnectionTests {
 		assertThat(this.listener.ended).containsExactly(TerminationReason.CLIENT_CLOSED);
 	}
 
+	@Test
+	void capacityIsDeclaredAgainAfterAReconnect() throws Exception {
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().maxCalls(3).build(),
+				this.listener, (call) -> {
+				});
+		SimulatedCall live = this.fixture.simulator.placeCall(CallScript.defaults());
+		SimulatorFixture.take(calls);
+		this.fixture.simulator.faults().dropControlConnections();
+		await().atMost(SimulatorFixture.WAIT).until(() -> !this.listener.reconnectAttempts.isEmpty()
+				&& this.fixture.lastClient().getConnectionState() == ConnectionState.READY);
+		await().until(() -> this.fixture.simulator.sessions().size() == 1
+				&& this.fixture.simulator.sessions().get(0).available() == 2);
+		assertThat(live.isEnded()).isFalse();
+	}
+
+	@Test
+	void serverErrorIsReportedAsConnectionException() {
+		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
+		this.fixture.simulator.faults().sendControlText("{\"type\":\"error\",\"code\":\"SLOW\",\"message\":\"calm down\"}");
+		await().untilAsserted(() -> assertThat(this.listener.errors).singleElement()
+			.isInstanceOf(WssConnectionException.class)
+			.satisfies((error) -> assertThat(error).hasMessageContaining("SLOW")));
+		assertThat(this.fixture.lastClient().getConnectionState()).isEqualTo(ConnectionState.READY);
+	}
+
 }
