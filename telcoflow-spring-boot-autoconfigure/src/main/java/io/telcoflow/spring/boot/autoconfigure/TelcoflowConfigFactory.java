@@ -46,15 +46,15 @@ final class TelcoflowConfigFactory {
 		applyAuthentication(builder, !customizers.isEmpty());
 		TelcoflowProperties.Audio audio = this.properties.getAudio();
 		builder.sampleRate(validateSampleRate(audio.getSampleRate()));
-		builder.outgoingBufferSize(validateBufferSize(audio.getOutgoingBufferSize().toBytes()));
+		builder.outgoingBufferSize(validateBufferSize(audio.getOutgoingBufferSize().toBytes(), audio.getSampleRate()));
 		require(audio.getInboundQueueFrames() >= 1, "telcoflow.audio.inbound-queue-frames",
-				audio.getInboundQueueFrames(), "must be at least 1");
+				audio.getInboundQueueFrames(), "at least 1, for example 500 (10 s of audio)");
 		builder.inboundQueueFrames(audio.getInboundQueueFrames());
 		builder.commandTimeout(positive("telcoflow.command-timeout", this.properties.getCommandTimeout()));
 		builder.connectTimeout(positive("telcoflow.connect-timeout", this.properties.getConnectTimeout()));
 		builder.reconnectBackoff(reconnectBackoff(this.properties.getReconnect()));
 		require(this.properties.getMaxConcurrentCalls() >= 0, "telcoflow.max-concurrent-calls",
-				this.properties.getMaxConcurrentCalls(), "must be 0 (no limit) or positive");
+				this.properties.getMaxConcurrentCalls(), "0 (no limit) or a positive number");
 		builder.maxCalls(this.properties.getMaxConcurrentCalls());
 		builder.allowInsecureTransport(this.properties.isAllowInsecureTransport());
 		builder.handlerFailureAction(this.properties.getHandler().getFailureAction());
@@ -181,30 +181,33 @@ final class TelcoflowConfigFactory {
 		return TelcoflowConfig.SUPPORTED_SAMPLE_RATES.stream().sorted().map(String::valueOf).toList().toString();
 	}
 
-	private static int validateBufferSize(long bytes) {
-		require(bytes > 0 && bytes <= Integer.MAX_VALUE, "telcoflow.audio.outgoing-buffer-size", bytes + "B",
-				"must be positive and at most 2GB");
+	private static int validateBufferSize(long bytes, int sampleRate) {
+		// At least two 20 ms frames, so that one can be pulled while the next is written.
+		long minimum = 2L * (sampleRate / 50) * 2;
+		require(bytes >= minimum && bytes <= Integer.MAX_VALUE, "telcoflow.audio.outgoing-buffer-size", bytes + "B",
+				"a size between " + minimum + "B (two 20 ms frames at " + sampleRate + " Hz) and 2GB, for example 1MB");
 		return (int) bytes;
 	}
 
 	private static ReconnectBackoff reconnectBackoff(TelcoflowProperties.Reconnect reconnect) {
 		Duration initial = positive("telcoflow.reconnect.initial-delay", reconnect.getInitialDelay());
 		require(reconnect.getMultiplier() >= 1.0, "telcoflow.reconnect.multiplier", reconnect.getMultiplier(),
-				"must be at least 1");
+				"at least 1, for example 2");
 		require(reconnect.getMaxDelay().compareTo(initial) >= 0, "telcoflow.reconnect.max-delay",
-				reconnect.getMaxDelay(), "must be at least telcoflow.reconnect.initial-delay (" + initial + ")");
+				reconnect.getMaxDelay(), "at least telcoflow.reconnect.initial-delay (" + initial + ")");
 		return new ReconnectBackoff(initial, reconnect.getMultiplier(), reconnect.getMaxDelay());
 	}
 
 	private static Duration positive(String property, Duration duration) {
-		require(duration.toMillis() > 0, property, duration, "must be positive");
+		require(duration.toMillis() > 0, property, duration, "a positive duration, for example 10s");
 		return duration;
 	}
 
-	private static void require(boolean condition, String property, Object value, String rule) {
+	private static void require(boolean condition, String property, Object value, String expected) {
 		if (!condition) {
 			throw new InvalidTelcoflowPropertyException(property, String.valueOf(value),
-					"'" + property + "' " + rule + ".", "Set '" + property + "' to a value that " + rule + ".");
+					"'" + property + "' must be " + expected.replaceFirst(", for example .*", "") + ".",
+					"Set '" + property + "' to " + expected + ".");
 		}
 	}
 

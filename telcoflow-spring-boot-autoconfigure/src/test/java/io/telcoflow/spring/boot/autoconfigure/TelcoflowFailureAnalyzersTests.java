@@ -162,13 +162,22 @@ class TelcoflowFailureAnalyzersTests {
 	}
 
 	@Test
-	void otherInvalidValuesNameTheirProperty() {
+	void otherInvalidValuesNameTheirPropertyAndAValidValue() {
 		FailureAnalysis analysis = analyze("telcoflow.url=wss://localhost", "telcoflow.api-key=k",
 				"telcoflow.connector-uuid=" + UUID, "telcoflow.reconnect.multiplier=0.5");
 		assertThat(analysis.getDescription()).contains("Property: telcoflow.reconnect.multiplier")
+			.contains("Value: '0.5'")
 			.contains("'telcoflow.reconnect.multiplier' must be at least 1.");
-		assertThat(analysis.getAction()).isEqualTo("Set 'telcoflow.reconnect.multiplier' to a value that must be at "
-				+ "least 1.");
+		assertThat(analysis.getAction()).isEqualTo("Set 'telcoflow.reconnect.multiplier' to at least 1, for example 2.");
+	}
+
+	@Test
+	void outgoingBufferTooSmallForTwoFrames() {
+		FailureAnalysis analysis = analyze("telcoflow.url=wss://localhost", "telcoflow.api-key=k",
+				"telcoflow.connector-uuid=" + UUID, "telcoflow.audio.outgoing-buffer-size=1KB");
+		assertThat(analysis.getDescription()).contains("Property: telcoflow.audio.outgoing-buffer-size")
+			.contains("must be a size between 1920B (two 20 ms frames at 24000 Hz) and 2GB.");
+		assertThat(analysis.getAction()).endsWith("for example 1MB.");
 	}
 
 	@Test
