@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Reproduces every figure of docs/performance.md. Loopback only; every run stops by itself.
+#
+#   telcoflow-benchmarks/run.sh build            build the module (profile 'benchmarks') and its class path
+#   telcoflow-benchmarks/run.sh smoke            ~1 minute: 20 calls against SDK and baseline, one short run (CI)
+#   telcoflow-benchmarks/run.sh load [ARGS]      the load harness (see HarnessOptions: --mode run|ramp|soak ...)
+#   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
+#   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 40 minutes)
+#
+# JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+java17="${JAVA:-java}"
+java25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+
+build() {
+	(cd "$root" && ./mvnw -B -q -Pbenchmarks -pl telcoflow-benchmarks -am package -DskipTests)
+}
+
+classpath() {
+	[ -f "$here/target/classpath.txt" ] || build
+	echo "$here/target/classes:$(cat "$here/target/classpath.txt")"
+}
+
+load() {
+	cd "$here"
+	"$java17" -Xmx2g -cp "$(classpath)" io.telcoflow.benchmarks.load.LoadHarness "$@"
+}
+
+jmh() {
+	cd "$here"
+	"$java17" -cp "$(classpath)" org.openjdk.jmh.Main "$@"
+}
+
+case "${1:-}" in
+	build) build ;;
+	smoke)
+		build
+		load --mode run --calls 20 --seconds 5 --warmup 2 --repeat 1 --label smoke --results target/smoke.txt
+		# the smoke fails when an application carried nothing
+		grep -q "median of 1: SDK .*underruns" "$here/target/smoke.txt"
+		grep -q "median of 1: BASELINE .*underruns" "$here/target/smoke.txt"
+		;;
+	load) shift; load "$@" ;;
+	jmh) shift; jmh "$@" ;;
+	all)
+		build
+		load --mode run --calls 200 --repeat 3 --label java17-platform
+		load --mode run --calls 200 --repeat 3 --label java25-virtual --java "$java25" --virtual true
+		load --mode ramp --ramp-start 200 --ramp-step 200 --ramp-max 1600 --seconds 10 --label ramp-java17-platform
+		load --mode ramp --ramp-start 200 --ramp-step 200 --ramp-max 1600 --seconds 10 --label ramp-java25-virtual \
+			--java "$java25" --virtual true
+		load --mode soak --calls 200 --seconds 50 --warmup 10 --repeat 5 --label soak-java17
+		jmh -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff "$here/target/jmh.txt"
+		;;
+	*) sed -n '2,10p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,73 @@
+package io.telcoflow.benchmarks.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * Answers the harness's questions on standard input, one command a line, with one
+ * {@code PROBE ...} line on standard output: {@code heap} (used heap after two full GCs),
+ * {@code dispatch} (offer to handler entry), {@code timer} (the application's own dispatch timer),
+ * {@code reset} (forget dispatch samples). Runs on one daemon thread.
+ */
+public final class ProcessProbe {
+
+	private final DispatchRecorder dispatch;
+
+	private final Supplier<String> timer;
+
+	private ProcessProbe(DispatchRecorder dispatch, Supplier<String> timer) {
+		this.dispatch = dispatch;
+		this.timer = timer;
+	}
+
+	/**
+	 * Starts answering commands.
+	 * @param dispatch the offer to handler entry samples
+	 * @param timer describes the application's own dispatch timer
+	 */
+	public static void start(DispatchRecorder dispatch, Supplier<String> timer) {
+		ProcessProbe probe = new ProcessProbe(dispatch, timer);
+		Thread thread = new Thread(probe::serve, "benchmark-probe");
+		thread.setDaemon(true);
+		thread.start();
+		System.out.println("PROBE started");
+	}
+
+	private void serve() {
+		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		try {
+			String line;
+			while ((line = in.readLine()) != null) {
+				System.out.println("PROBE " + answer(line.trim()));
+			}
+		}
+		catch (IOException ex) {
+			// the harness went away
+		}
+		// the harness closed our input: it is done with us (exit, so that a flight recording is dumped)
+		System.exit(0);
+	}
+
+	private String answer(String command) {
+		switch (command) {
+			case "heap":
+				System.gc();
+				System.gc();
+				return "heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+			case "dispatch":
+				return "dispatch " + this.dispatch.summary();
+			case "timer":
+				return "timer " + this.timer.get();
+			case "reset":
+				this.dispatch.reset();
+				return "reset";
+			default:
+				return "unknown " + command;
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.telcoflow.benchmarks.app;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.spring.annotation.OnIncomingCall;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application under test: a Spring Boot application whose {@code @OnIncomingCall} handler
+ * answers and sends every inbound chunk straight back. Started by the harness with
+ * {@code --telcoflow.url=...} and the simulator's credentials.
+ */
+@SpringBootApplication
+public class SdkEchoApplication {
+
+	static final DispatchRecorder dispatch = new DispatchRecorder();
+
+	/**
+	 * Starts the application.
+	 * @param args Spring Boot arguments ({@code --telcoflow.url=...})
+	 */
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(SdkEchoApplication.class);
+		application.setDefaultProperties(Map.of("telcoflow.max-concurrent-calls", "0",
+				"management.metrics.distribution.percentiles.telcoflow.handler.dispatch", "0.5,0.99",
+				"spring.main.banner-mode", "off"));
+		ConfigurableApplicationContext context = application.run(args);
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		ProcessProbe.start(dispatch, () -> describe(registry.find("telcoflow.handler.dispatch").timer()));
+	}
+
+	private static String describe(Timer timer) {
+		if (timer == null) {
+			return "none";
+		}
+		HistogramSnapshot snapshot = timer.takeSnapshot();
+		StringBuilder out = new StringBuilder().append(snapshot.count());
+		for (ValueAtPercentile value : snapshot.percentileValues()) {
+			out.append(' ').append((long) value.value(TimeUnit.MICROSECONDS));
+		}
+		return out.append(' ').append((long) snapshot.max(TimeUnit.MICROSECONDS)).toString();
+	}
+
+	/**
+	 * The echo handler.
+	 */
+	@Component
+	public static class EchoHandler {
+
+		/**
+		 * Answers, then echoes every chunk until the call ends.
+		 * @param call the call
+		 */
+		@OnIncomingCall
+		public void echo(ActiveCall call) {
+			dispatch.entered(call.getOfferedAt());
+			call.answer();
+			for (byte[] chunk : call.audioStream()) {
+				call.sendAudio(chunk);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.telcoflow.benchmarks.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The harness's arguments, {@code --name value} each:
+ * <ul>
+ * <li>{@code --mode run|ramp|soak} (run)</li>
+ * <li>{@code --apps sdk,baseline} (both, in that order)</li>
+ * <li>{@code --calls N} (200), {@code --seconds T} window length (20), {@code --warmup W} (5),
+ * {@code --repeat R} runs, or soak windows (3)</li>
+ * <li>{@code --ramp-start}, {@code --ramp-step}, {@code --ramp-max} (100, 100, 1500)</li>
+ * <li>{@code --java PATH} the application's JVM (this one's), {@code --virtual true} virtual
+ * threads for the SDK's handlers, {@code --jvm-arg ARG} (repeatable) for the application's JVM</li>
+ * <li>{@code --label NAME} (bench), {@code --results FILE} (target/results.txt), {@code --logs DIR}
+ * (target/bench-logs)</li>
+ * </ul>
+ * @param mode the mode
+ * @param apps the applications, measured in this order
+ * @param calls concurrent calls of a run or soak
+ * @param seconds measurement window
+ * @param warmup time before each window
+ * @param repeat runs per application, or soak windows
+ * @param rampStart first ramp step
+ * @param rampStep calls added per step
+ * @param rampMax last step
+ * @param java the application's {@code java}
+ * @param virtualThreads whether the SDK's handlers run on virtual threads
+ * @param jvmArgs extra arguments of the application's JVM
+ * @param label names this configuration in the results
+ * @param results file the results are appended to
+ * @param logDir where the applications' output goes
+ */
+record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, int warmup, int repeat, int rampStart,
+		int rampStep, int rampMax, String java, boolean virtualThreads, List<String> jvmArgs, String label, Path results,
+		Path logDir) {
+
+	static HarnessOptions parse(String[] args) {
+		String mode = "run";
+		List<AppKind> apps = List.of(AppKind.SDK, AppKind.BASELINE);
+		int calls = 200;
+		int seconds = 20;
+		int warmup = 5;
+		int repeat = 3;
+		int rampStart = 100;
+		int rampStep = 100;
+		int rampMax = 1500;
+		String java = ProcessHandle.current().info().command().orElse("java");
+		boolean virtual = false;
+		List<String> jvmArgs = new ArrayList<>();
+		String label = "bench";
+		Path results = Path.of("target/results.txt");
+		Path logs = Path.of("target/bench-logs");
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			String value = args[i + 1];
+			switch (args[i]) {
+				case "--mode" -> mode = value;
+				case "--apps" -> apps = Arrays.stream(value.split(","))
+					.map((name) -> AppKind.valueOf(name.trim().toUpperCase(Locale.ROOT)))
+					.toList();
+				case "--calls" -> calls = Integer.parseInt(value);
+				case "--seconds" -> seconds = Integer.parseInt(value);
+				case "--warmup" -> warmup = Integer.parseInt(value);
+				case "--repeat" -> repeat = Integer.parseInt(value);
+				case "--ramp-start" -> rampStart = Integer.parseInt(value);
+				case "--ramp-step" -> rampStep = Integer.parseInt(value);
+				case "--ramp-max" -> rampMax = Integer.parseInt(value);
+				case "--java" -> java = value;
+				case "--virtual" -> virtual = Boolean.parseBoolean(value);
+				case "--jvm-arg" -> jvmArgs.add(value);
+				case "--label" -> label = value;
+				case "--results" -> results = Path.of(value);
+				case "--logs" -> logs = Path.of(value);
+				default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+			}
+		}
+		if (args.length % 2 != 0) {
+			throw new IllegalArgumentException("Arguments come in pairs: --name value");
+		}
+		return new HarnessOptions(mode, apps, calls, seconds, warmup, repeat, rampStart, rampStep, rampMax, java, virtual,
+				List.copyOf(jvmArgs), label, results, logs);
+	}
+
+	/** The longest a call may live: every call hangs up by itself after this, whatever happens. */
+	int maxCallSeconds() {
+		int windows = "soak".equals(this.mode) ? this.repeat : 1;
+		int steps = "ramp".equals(this.mode) ? Math.max(1, (this.rampMax - this.rampStart) / this.rampStep + 1) : 1;
+		return (this.seconds + this.warmup + 90) * windows * steps;
+	}
+
+}

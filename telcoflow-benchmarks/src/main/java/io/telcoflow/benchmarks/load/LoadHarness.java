@@ -1,0 +1,231 @@
+package io.telcoflow.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.CallerAudio;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.TelcoflowSimulator;
+
+/**
+ * The load harness: the simulator in this process, the application under test in a child JVM on
+ * loopback. Modes: {@code run} (N calls, fresh processes, repeated, SDK and baseline alternately),
+ * {@code ramp} (add calls step by step until underruns exceed 0.1 % or echo p99 exceeds 60 ms) and
+ * {@code soak} (N calls for many windows, heap after GC after each). Every loop is bounded by its
+ * arguments. See {@link HarnessOptions} for the arguments.
+ */
+public final class LoadHarness {
+
+	private final HarnessOptions options;
+
+	private LoadHarness(HarnessOptions options) {
+		this.options = options;
+	}
+
+	/**
+	 * Runs the harness.
+	 * @param args see {@link HarnessOptions}
+	 * @throws Exception when a process cannot be started
+	 */
+	public static void main(String[] args) throws Exception {
+		HarnessOptions options = HarnessOptions.parse(args);
+		LoadHarness harness = new LoadHarness(options);
+		switch (options.mode()) {
+			case "run" -> harness.runs();
+			case "ramp" -> harness.ramps();
+			case "soak" -> harness.soak();
+			default -> throw new IllegalArgumentException("Unknown mode " + options.mode());
+		}
+		System.exit(0);
+	}
+
+	private void runs() throws IOException {
+		List<List<RunResult>> byKind = new ArrayList<>();
+		for (AppKind kind : this.options.apps()) {
+			byKind.add(new ArrayList<>());
+		}
+		for (int repeat = 1; repeat <= this.options.repeat(); repeat++) {
+			for (int k = 0; k < this.options.apps().size(); k++) {
+				AppKind kind = this.options.apps().get(k);
+				RunResult result = fixedLoad(kind, this.options.calls(), repeat);
+				byKind.get(k).add(result);
+				report("run " + repeat + ": " + result.describe());
+			}
+		}
+		List<RunResult> medians = byKind.stream().map(Medians::of).toList();
+		for (RunResult median : medians) {
+			report("median of " + this.options.repeat() + ": " + median.describe());
+		}
+		if (medians.size() == 2) {
+			report(Medians.table(medians.get(0), medians.get(1), this.options.label()));
+		}
+	}
+
+	private RunResult fixedLoad(AppKind kind, int calls, int repeat) throws IOException {
+		EchoMeter meter = new EchoMeter();
+		try (TelcoflowSimulator sim = simulator(meter);
+				AppProcess app = startApp(kind, sim, "run-" + kind.name().toLowerCase() + "-" + calls + "-" + repeat)) {
+			sim.awaitReadySessions(1, Duration.ofSeconds(60));
+			long heapBefore = app.heapAfterGc();
+			List<SimulatedCall> placed = new ArrayList<>();
+			placeCalls(sim, placed, calls);
+			RunResult result = measure(kind, app, meter, placed.size(), true, heapBefore);
+			hangUp(sim, placed);
+			return result;
+		}
+	}
+
+	private void ramps() throws IOException {
+		List<String> capacities = new ArrayList<>();
+		for (AppKind kind : this.options.apps()) {
+			EchoMeter meter = new EchoMeter();
+			int carried = 0;
+			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "ramp-" + kind.name().toLowerCase())) {
+				sim.awaitReadySessions(1, Duration.ofSeconds(60));
+				List<SimulatedCall> placed = new ArrayList<>();
+				for (int calls = this.options.rampStart(); calls <= this.options.rampMax(); calls += this.options.rampStep()) {
+					if (!placeCalls(sim, placed, calls - placed.size())) {
+						report("ramp " + kind + ": calls not answered within the time limit at " + calls);
+						break;
+					}
+					app.ask("reset", Duration.ofSeconds(10));
+					RunResult step = measure(kind, app, meter, placed.size(), false, 0);
+					report("ramp step: " + step.describe());
+					if (!step.carried()) {
+						break;
+					}
+					carried = calls;
+				}
+				hangUp(sim, placed);
+			}
+			capacities.add(kind + " capacity " + carried + " calls (last step carried with underruns <= 0.1 % and echo p99 <= 60 ms)");
+		}
+		capacities.forEach(this::report);
+	}
+
+	private void soak() throws IOException {
+		for (AppKind kind : this.options.apps()) {
+			EchoMeter meter = new EchoMeter();
+			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "soak-" + kind.name().toLowerCase())) {
+				sim.awaitReadySessions(1, Duration.ofSeconds(60));
+				long heapBefore = app.heapAfterGc();
+				List<SimulatedCall> placed = new ArrayList<>();
+				placeCalls(sim, placed, this.options.calls());
+				for (int window = 1; window <= this.options.repeat(); window++) {
+					RunResult result = measure(kind, app, meter, placed.size(), true, heapBefore);
+					report("soak window " + window + " (" + (int) (window * (this.options.seconds() + this.options.warmup()))
+							+ " s): " + result.describe());
+				}
+				hangUp(sim, placed);
+			}
+		}
+	}
+
+	private TelcoflowSimulator simulator(EchoMeter meter) {
+		// A long heartbeat: neither application needs to ping a connection that carries audio anyway.
+		return TelcoflowSimulator.builder()
+			.recordAgentAudio(false)
+			.heartbeatInterval(Duration.ofMinutes(10))
+			.mediaOpenTimeout(Duration.ofSeconds(30))
+			.audioFrameObserver(meter)
+			.build()
+			.start();
+	}
+
+	private AppProcess startApp(AppKind kind, TelcoflowSimulator sim, String name) throws IOException {
+		List<String> jvmArgs = new ArrayList<>(this.options.jvmArgs());
+		if (kind == AppKind.SDK && this.options.virtualThreads()) {
+			jvmArgs.add("-Dspring.threads.virtual.enabled=true");
+		}
+		Path log = this.options.logDir().resolve(this.options.label() + "-" + name + ".log");
+		return AppProcess.start(kind, sim, this.options.java(), jvmArgs, log);
+	}
+
+	/** Places calls at about 200 per second and waits until all are answered (at most 60 s). */
+	private boolean placeCalls(TelcoflowSimulator sim, List<SimulatedCall> placed, int count) {
+		Duration life = Duration.ofSeconds(this.options.maxCallSeconds());
+		for (int i = 0; i < count; i++) {
+			placed.add(sim.placeCall(CallScript.builder()
+				.callerAudio(CallerAudio.silence(Duration.ofSeconds(1)))
+				.repeatAudio(true)
+				.hangUpAfter(life)
+				.build()));
+			if (i % 20 == 19) {
+				sleep(Duration.ofMillis(100));
+			}
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (placed.stream().allMatch((call) -> "ANSWERED".equals(call.state()))) {
+				return true;
+			}
+			sleep(Duration.ofMillis(100));
+		}
+		return false;
+	}
+
+	private RunResult measure(AppKind kind, AppProcess app, EchoMeter meter, int calls, boolean heap, long heapBefore) {
+		sleep(Duration.ofSeconds(this.options.warmup()));
+		double appCpu = app.cpuSeconds();
+		long harnessCpu = harnessCpuNanos();
+		long start = System.nanoTime();
+		meter.openWindow();
+		sleep(Duration.ofMillis(this.options.seconds() * 500L));
+		int threads = app.threads();
+		sleep(Duration.ofMillis(this.options.seconds() * 500L));
+		meter.closeWindow();
+		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpu = app.cpuSeconds() - appCpu;
+		double harnessPercent = 100.0 * (harnessCpuNanos() - harnessCpu) / 1e9 / seconds;
+		sleep(Duration.ofSeconds(1));
+		EchoStats echo = meter.stats();
+		double heapPerCall = heap ? (app.heapAfterGc() - heapBefore) / 1024.0 / calls : Double.NaN;
+		String[] dispatch = app.ask("dispatch", Duration.ofSeconds(10));
+		String[] timer = app.ask("timer", Duration.ofSeconds(10));
+		boolean hasTimer = timer.length >= 3 && !"none".equals(timer[0]);
+		return new RunResult(kind, calls, seconds, echo, 1000 * cpu / (calls * seconds), harnessPercent, heapPerCall,
+				threads, micros(dispatch[1]), micros(dispatch[2]), hasTimer ? micros(timer[1]) : Double.NaN,
+				hasTimer ? micros(timer[2]) : Double.NaN);
+	}
+
+	private void hangUp(TelcoflowSimulator sim, List<SimulatedCall> placed) {
+		placed.forEach(SimulatedCall::hangUp);
+	}
+
+	private static double micros(String value) {
+		return Long.parseLong(value) / 1000.0;
+	}
+
+	private static long harnessCpuNanos() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
+	private void report(String line) {
+		String stamped = "[" + this.options.label() + "] " + line;
+		System.out.println(stamped);
+		try {
+			Files.writeString(this.options.results(), stamped + System.lineSeparator(), StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			System.err.println("Cannot append to " + this.options.results() + ": " + ex);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

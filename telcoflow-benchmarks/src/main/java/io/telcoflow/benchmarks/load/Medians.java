@@ -1,0 +1,67 @@
+package io.telcoflow.benchmarks.load;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Medians of repeated runs, and the SDK beside the baseline as a table.
+ */
+final class Medians {
+
+	private Medians() {
+	}
+
+	static RunResult of(List<RunResult> runs) {
+		RunResult first = runs.get(0);
+		EchoStats echo = new EchoStats(median(runs, (r) -> r.echo().p50()), median(runs, (r) -> r.echo().p99()),
+				median(runs, (r) -> r.echo().p999()), (long) median(runs, (r) -> r.echo().pulls()),
+				(long) median(runs, (r) -> r.echo().underruns()), (long) median(runs, (r) -> r.echo().sent()),
+				(long) median(runs, (r) -> r.echo().lost()), (long) median(runs, (r) -> r.echo().late()));
+		return new RunResult(first.kind(), first.calls(), median(runs, RunResult::seconds), echo,
+				median(runs, RunResult::cpuMillisPerCallSecond), median(runs, RunResult::harnessCpuPercent),
+				median(runs, RunResult::heapPerCallKib), (int) median(runs, RunResult::threads),
+				median(runs, RunResult::dispatchP50), median(runs, RunResult::dispatchP99), median(runs, RunResult::timerP50),
+				median(runs, RunResult::timerP99));
+	}
+
+	private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
+		double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+		return values[values.length / 2];
+	}
+
+	static String table(RunResult sdk, RunResult baseline, String label) {
+		StringBuilder out = new StringBuilder();
+		out.append("\n| ").append(label).append(", ").append(sdk.calls()).append(" calls | SDK | baseline | ratio |\n");
+		out.append("| --- | --- | --- | --- |\n");
+		row(out, "echo p50 (ms)", sdk.echo().p50(), baseline.echo().p50());
+		row(out, "echo p99 (ms)", sdk.echo().p99(), baseline.echo().p99());
+		row(out, "echo p99.9 (ms)", sdk.echo().p999(), baseline.echo().p999());
+		row(out, "underruns (% of pulls)", sdk.echo().underrunPercent(), baseline.echo().underrunPercent());
+		row(out, "late > 60 ms (frames)", sdk.echo().late(), baseline.echo().late());
+		row(out, "lost (frames)", sdk.echo().lost(), baseline.echo().lost());
+		row(out, "CPU per call-second (ms)", sdk.cpuMillisPerCallSecond(), baseline.cpuMillisPerCallSecond());
+		row(out, "heap after GC per live call (KiB)", sdk.heapPerCallKib(), baseline.heapPerCallKib());
+		row(out, "threads", sdk.threads(), baseline.threads());
+		row(out, "offer to handler entry p50 (ms)", sdk.dispatchP50(), baseline.dispatchP50());
+		row(out, "offer to handler entry p99 (ms)", sdk.dispatchP99(), baseline.dispatchP99());
+		row(out, "telcoflow.handler.dispatch timer p50 (ms)", sdk.timerP50(), Double.NaN);
+		row(out, "telcoflow.handler.dispatch timer p99 (ms)", sdk.timerP99(), Double.NaN);
+		row(out, "simulator process CPU (% of a core)", sdk.harnessCpuPercent(), baseline.harnessCpuPercent());
+		return out.toString();
+	}
+
+	private static void row(StringBuilder out, String name, double sdk, double baseline) {
+		String ratio = (baseline != 0 && !Double.isNaN(baseline) && !Double.isNaN(sdk)) ? format(sdk / baseline) : "-";
+		out.append("| ").append(name).append(" | ").append(format(sdk)).append(" | ").append(format(baseline))
+			.append(" | ").append(ratio).append(" |\n");
+	}
+
+	private static String format(double value) {
+		if (Double.isNaN(value)) {
+			return "-";
+		}
+		return String.format(Locale.ROOT, (Math.abs(value) >= 100) ? "%.0f" : "%.2f", value);
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.telcoflow.benchmarks.load;
+
+/**
+ * The figures of one application at one load.
+ * @param kind which application
+ * @param calls concurrent calls carried (answered)
+ * @param seconds length of the measurement window
+ * @param echo the echo measured by the simulator
+ * @param cpuMillisPerCallSecond application CPU time per call-second, ms
+ * @param harnessCpuPercent CPU of the simulator process in the window, % of one core
+ * @param heapPerCallKib heap after GC per live call, KiB (NaN when not measured)
+ * @param threads operating system threads of the application
+ * @param dispatchP50 offer to handler entry (cross-process, wall clock), ms
+ * @param dispatchP99 same, 99th percentile
+ * @param timerP50 the starter's {@code telcoflow.handler.dispatch} timer, ms (NaN: none)
+ * @param timerP99 same, 99th percentile
+ */
+record RunResult(AppKind kind, int calls, double seconds, EchoStats echo, double cpuMillisPerCallSecond,
+		double harnessCpuPercent, double heapPerCallKib, int threads, double dispatchP50, double dispatchP99,
+		double timerP50, double timerP99) {
+
+	/** Whether the load was carried: underruns at most 0.1 % and echo p99 at most 60 ms. */
+	boolean carried() {
+		return this.echo.underrunPercent() <= 0.1 && this.echo.p99() <= 60;
+	}
+
+	String describe() {
+		return String.format(java.util.Locale.ROOT,
+				"%-8s calls=%d echo p50/p99/p99.9=%.2f/%.2f/%.2f ms underruns=%d (%.3f%% of %d pulls) late=%d lost=%d "
+						+ "cpu=%.3f ms/call-s (%.2f%% core/call) sim-cpu=%.0f%% heap/call=%.1f KiB threads=%d "
+						+ "dispatch p50/p99=%.1f/%.1f ms timer p50/p99=%.1f/%.1f ms",
+				this.kind, this.calls, this.echo.p50(), this.echo.p99(), this.echo.p999(), this.echo.underruns(),
+				this.echo.underrunPercent(), this.echo.pulls(), this.echo.late(), this.echo.lost(),
+				this.cpuMillisPerCallSecond, this.cpuMillisPerCallSecond / 10, this.harnessCpuPercent,
+				this.heapPerCallKib, this.threads, this.dispatchP50, this.dispatchP99, this.timerP50, this.timerP99);
+	}
+
+}
