@@ -2,6 +2,7 @@ package io.telcoflow.client.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.telcoflow.client.ActiveCall;
@@ -12,14 +13,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client's listeners; a listener that throws is logged and ignored. Every exception the SDK
- * raises or reports passes {@link #error(WssException, ActiveCall)} exactly once.
+ * The client's listeners; a listener that throws is logged and ignored. Events run in order on
+ * an SDK event thread, never on a socket's reader thread, except the per-frame ones
+ * ({@link #eachNow(Consumer)}), which must stay cheap. Every exception the SDK raises or reports
+ * passes {@link #error(WssException, ActiveCall)} exactly once.
  */
 final class ClientListeners {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientListeners.class);
 
 	private final List<TelcoflowClientListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final Executor events;
+
+	ClientListeners(Executor events) {
+		this.events = new SerialExecutor(events);
+	}
 
 	void add(TelcoflowClientListener listener) {
 		this.listeners.add(listener);
@@ -29,7 +38,21 @@ final class ClientListeners {
 		this.listeners.remove(listener);
 	}
 
+	/**
+	 * Delivers an event on the event thread, in order.
+	 * @param event the event
+	 */
 	void each(Consumer<TelcoflowClientListener> event) {
+		if (!this.listeners.isEmpty()) {
+			this.events.execute(() -> eachNow(event));
+		}
+	}
+
+	/**
+	 * Delivers a per-frame event on the calling thread (possibly a socket's reader thread).
+	 * @param event the event
+	 */
+	void eachNow(Consumer<TelcoflowClientListener> event) {
 		for (TelcoflowClientListener listener : this.listeners) {
 			try {
 				event.accept(listener);

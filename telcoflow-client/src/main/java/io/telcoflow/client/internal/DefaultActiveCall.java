@@ -75,7 +75,7 @@ final class DefaultActiveCall implements ActiveCall {
 		this.attached = attached;
 		this.buffer = new OutgoingAudioBuffer(client.config().getOutgoingBufferSize(), client.threads().events());
 		this.inbound = new InboundAudioStream(client.config().getInboundQueueFrames(),
-				(bytes) -> client.listeners().each((listener) -> listener.onInboundAudioDropped(this, bytes)));
+				(bytes) -> client.listeners().eachNow((listener) -> listener.onInboundAudioDropped(this, bytes)));
 		this.events = new SerialExecutor(client.threads().events());
 		this.media = new MediaChannel(this, client);
 		this.commands = new CallCommands(this, client);

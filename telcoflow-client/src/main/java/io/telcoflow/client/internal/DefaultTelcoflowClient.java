@@ -49,7 +49,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	private final SdkThreads threads = new SdkThreads();
 
-	private final ClientListeners listeners = new ClientListeners();
+	private final ClientListeners listeners = new ClientListeners(this.threads.events());
 
 	private final WebSocketTransport transport;
 
@@ -182,7 +182,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		this.closed.countDown();
 		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, this.threads.events()).execute(() -> {
 			this.transport.destroy();
-			this.threads.shutdown();
+			this.threads.shutdownScheduler();
 		});
 	}
 

@@ -174,7 +174,7 @@ final class MediaChannel {
 		}
 		int taken = this.call.buffer().pull(this.scratch, bytes);
 		if (taken > 0 && connection.sendBinary(this.scratch, 0, taken)) {
-			this.client.listeners().each((listener) -> listener.onAudioSent(this.call, taken));
+			this.client.listeners().eachNow((listener) -> listener.onAudioSent(this.call, taken));
 		}
 	}
 
@@ -231,7 +231,7 @@ final class MediaChannel {
 		byte[] chunk = new byte[length];
 		data.get(chunk);
 		this.call.inbound().offer(chunk);
-		this.client.listeners().each((listener) -> listener.onAudioReceived(this.call, length));
+		this.client.listeners().eachNow((listener) -> listener.onAudioReceived(this.call, length));
 	}
 
 	/**

@@ -36,9 +36,13 @@ final class SdkThreads {
 		return this.events;
 	}
 
-	void shutdown() {
+	/**
+	 * Stops the scheduler once the client is closed. The event pool is never shut down: late
+	 * events and failed futures of a closed client still need it, and its idle threads end by
+	 * themselves.
+	 */
+	void shutdownScheduler() {
 		this.scheduler.shutdown();
-		this.events.shutdown();
 	}
 
 	/**

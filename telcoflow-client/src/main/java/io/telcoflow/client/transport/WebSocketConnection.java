@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -130,7 +131,13 @@ public final class WebSocketConnection {
 		}
 		long nanos = interval.toNanos();
 		this.lastReceivedNanos = System.nanoTime();
-		this.heartbeat = this.scheduler.scheduleAtFixedRate(() -> beat(nanos), nanos, nanos, TimeUnit.NANOSECONDS);
+		try {
+			this.heartbeat = this.scheduler.scheduleAtFixedRate(() -> beat(nanos), nanos, nanos, TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the client is closed: this connection has no future
+			abort("client closed");
+		}
 	}
 
 	private void beat(long intervalNanos) {

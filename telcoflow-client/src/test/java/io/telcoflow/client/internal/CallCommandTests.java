@@ -63,9 +63,11 @@ class CallCommandTests {
 		assertThat(simulated(call).isMediaOpen()).isTrue();
 		assertThat(this.fixture.lastClient().getCall(call.getCallId())).contains(call);
 		assertThat(this.fixture.lastClient().getActiveCalls()).containsExactly(call);
-		assertThat(this.clientListener.started).containsExactly(call.getCallId());
-		assertThat(this.clientListener.handlersStarted.get()).isEqualTo(1);
+		await().untilAsserted(() -> assertThat(this.clientListener.started).containsExactly(call.getCallId()));
+		await().untilAsserted(() -> assertThat(this.clientListener.handlersStarted.get()).isEqualTo(1));
 		assertThat(call.toString()).doesNotContain(simulated(call).mediaToken());
+		// client events never run on a socket's reader thread
+		assertThat(this.clientListener.eventThreads).isNotEmpty().allMatch((name) -> name.startsWith("telcoflow-event-"));
 	}
 
 	@Test
@@ -76,7 +78,7 @@ class CallCommandTests {
 		simulated(call).awaitState("ANSWERED", SimulatorFixture.WAIT);
 		await().untilAsserted(() -> assertThat(this.callListener.events).containsExactly("answered"));
 		assertThat(this.callListener.threads).allMatch((name) -> name.startsWith("telcoflow-event-"));
-		assertThat(this.clientListener.commands).containsExactly("answer:ok");
+		await().untilAsserted(() -> assertThat(this.clientListener.commands).containsExactly("answer:ok"));
 	}
 
 	@Test
@@ -117,7 +119,7 @@ class CallCommandTests {
 		assertThat(call.getState()).isEqualTo(CallState.ANSWERED);
 		await().untilAsserted(() -> assertThat(this.callListener.events).containsExactly("answered",
 				"connectFailed:CALL_UNANSWERED"));
-		assertThat(this.clientListener.errorsOfType(WssCallCommandException.class)).isEqualTo(1);
+		await().untilAsserted(() -> assertThat(this.clientListener.errorsOfType(WssCallCommandException.class)).isEqualTo(1));
 		call.disconnect();
 	}
 
@@ -160,7 +162,7 @@ class CallCommandTests {
 		ActiveCall call = offer(CallScript.defaults());
 		this.fixture.simulator.faults().delayCommandResults(Duration.ofMillis(2500));
 		assertThatExceptionOfType(WssCallCommandTimeoutException.class).isThrownBy(call::answer);
-		assertThat(this.clientListener.commands).containsExactly("answer:TIMEOUT");
+		await().untilAsserted(() -> assertThat(this.clientListener.commands).containsExactly("answer:TIMEOUT"));
 		this.fixture.simulator.faults().delayCommandResults(Duration.ZERO);
 		// the late result still moves the call on the server; the client drops it without a protocol error
 		simulated(call).awaitState("ANSWERED", SimulatorFixture.WAIT);
@@ -187,7 +189,7 @@ class CallCommandTests {
 		assertThat(simulated(call).record().commands()).hasSize(commandsBefore);
 		await().untilAsserted(() -> assertThat(this.callListener.events).containsExactly("answered",
 				"terminated:DISCONNECTED"));
-		assertThat(this.clientListener.ended).containsExactly(TerminationReason.DISCONNECTED);
+		await().untilAsserted(() -> assertThat(this.clientListener.ended).containsExactly(TerminationReason.DISCONNECTED));
 		assertThat(this.fixture.lastClient().getCall(call.getCallId())).isEmpty();
 		call.audioStream().forEach((chunk) -> assertThat(chunk).isNotEmpty());
 		assertThat(call.audioStream().isEnded()).isTrue();
@@ -263,8 +265,8 @@ class CallCommandTests {
 		assertThatExceptionOfType(io.telcoflow.client.exception.BufferFullException.class)
 			.isThrownBy(() -> call.sendAudio(new byte[2000]));
 		assertThat(call.getSendAudioBufferSize()).isEqualTo(3000);
-		assertThat(this.clientListener.errorsOfType(io.telcoflow.client.exception.BufferFullException.class))
-			.isEqualTo(1);
+		await().untilAsserted(() -> assertThat(this.clientListener.errorsOfType(io.telcoflow.client.exception.BufferFullException.class))
+			.isEqualTo(1));
 	}
 
 	@Test

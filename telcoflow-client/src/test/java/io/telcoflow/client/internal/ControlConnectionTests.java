@@ -55,8 +55,8 @@ class ControlConnectionTests {
 		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.READY);
 		call.awaitState("ANSWERED", SimulatorFixture.WAIT);
 		assertThat(session.sampleRate()).isEqualTo(24000);
-		assertThat(this.listener.states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
-				ConnectionState.READY);
+		await().untilAsserted(() -> assertThat(this.listener.states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
+				ConnectionState.READY));
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class ControlConnectionTests {
 					+ "\",\"media_token\":\"" + simulated.mediaToken() + "\",\"offered_at\":\"" + Instant.now() + "\"}");
 		await().during(Duration.ofMillis(300)).until(() -> calls.isEmpty());
 		assertThat(simulated.record().mediaConnections()).isEqualTo(1);
-		assertThat(this.listener.started).hasSize(1);
+		await().untilAsserted(() -> assertThat(this.listener.started).hasSize(1));
 	}
 
 	@Test
@@ -123,7 +123,7 @@ class ControlConnectionTests {
 		await().atMost(SimulatorFixture.WAIT)
 			.until(() -> this.fixture.lastClient().getConnectionState() == ConnectionState.READY
 					&& this.listener.reconnectAttempts.size() >= 4);
-		assertThat(this.listener.reconnectAttempts).startsWith(1, 2, 3, 4);
+		await().untilAsserted(() -> assertThat(this.listener.reconnectAttempts).startsWith(1, 2, 3, 4));
 		List<Duration> delays = this.listener.reconnectDelays;
 		for (int attempt = 1; attempt <= 4; attempt++) {
 			Duration ceiling = this.fixture.config().build().getReconnectBackoff().ceiling(attempt);
@@ -131,7 +131,7 @@ class ControlConnectionTests {
 		}
 		assertThat(this.fixture.config().build().getReconnectBackoff().ceiling(4))
 			.isGreaterThan(this.fixture.config().build().getReconnectBackoff().ceiling(1));
-		assertThat(this.listener.errorsOfType(WssConnectionException.class)).isGreaterThanOrEqualTo(4);
+		await().untilAsserted(() -> assertThat(this.listener.errorsOfType(WssConnectionException.class)).isGreaterThanOrEqualTo(4));
 		await().atMost(SimulatorFixture.WAIT)
 			.until(() -> simulated.record().agentAudio().length >= callerAudio.length);
 		assertThat(simulated.record().agentAudio()).startsWith(callerAudio);
@@ -165,7 +165,7 @@ class ControlConnectionTests {
 		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.AUTHENTICATION_FAILED);
 		await().during(Duration.ofMillis(800)).until(() -> this.fixture.simulator.controlConnectionAttempts().size() == 1);
 		assertThat(this.listener.reconnectAttempts).isEmpty();
-		assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1);
+		await().untilAsserted(() -> assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1));
 	}
 
 	@Test
@@ -182,7 +182,7 @@ class ControlConnectionTests {
 		this.fixture.simulator.faults().revokeCredentials();
 		await().until(() -> this.fixture.lastClient().getConnectionState() == ConnectionState.AUTHENTICATION_FAILED);
 		assertThat(this.listener.reconnectAttempts).isEmpty();
-		assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1);
+		await().untilAsserted(() -> assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1));
 		// the application may connect again, for example with new credentials
 		this.fixture.simulator.faults().restoreCredentials();
 		this.fixture.lastClient().connect();
@@ -194,7 +194,7 @@ class ControlConnectionTests {
 		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
 		this.fixture.simulator.faults().drainControlConnections(Duration.ofMillis(300));
 		await().until(() -> this.listener.reconnectDelays.size() == 1);
-		assertThat(this.listener.reconnectDelays.get(0)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1300));
+		await().untilAsserted(() -> assertThat(this.listener.reconnectDelays.get(0)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1300)));
 		await().atMost(SimulatorFixture.WAIT).until(() -> this.fixture.simulator.sessions().size() == 1
 				&& this.fixture.simulator.sessions().get(0).isReady());
 		SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
@@ -232,7 +232,7 @@ class ControlConnectionTests {
 		assertThat(this.fixture.simulator.allSessions().get(0).closeCode()).isEqualTo(1000);
 		assertThatIllegalStateException().isThrownBy(client::connect);
 		client.close();
-		assertThat(this.listener.ended).containsExactly(TerminationReason.CLIENT_CLOSED);
+		await().untilAsserted(() -> assertThat(this.listener.ended).containsExactly(TerminationReason.CLIENT_CLOSED));
 	}
 
 	@Test

@@ -81,8 +81,8 @@ class MediaConnectionTests {
 		});
 		await().untilAsserted(() -> assertThat(this.callListener.events).containsSubsequence("answered",
 				"error:WssMediaException", "terminated:ERROR"));
-		assertThat(this.listener.errorsOfType(WssMediaException.class)).isEqualTo(1);
-		assertThat(this.listener.ended).containsExactly(TerminationReason.ERROR);
+		await().untilAsserted(() -> assertThat(this.listener.errorsOfType(WssMediaException.class)).isEqualTo(1));
+		await().untilAsserted(() -> assertThat(this.listener.ended).containsExactly(TerminationReason.ERROR));
 	}
 
 	@Test
@@ -155,8 +155,8 @@ class MediaConnectionTests {
 		ActiveCall badCall = SimulatorFixture.take(calls);
 		assertThat(bad.awaitEnded(SimulatorFixture.WAIT)).isEqualTo("disconnected");
 		assertThat(badCall.terminationFuture().get()).isEqualTo(TerminationReason.DISCONNECTED);
-		assertThat(this.listener.handlerFailures).singleElement()
-			.satisfies((ex) -> assertThat(ex).hasMessage("application bug"));
+		await().untilAsserted(() -> assertThat(this.listener.handlerFailures).singleElement()
+			.satisfies((ex) -> assertThat(ex).hasMessage("application bug")));
 		SimulatedCall good = this.fixture.simulator.placeCall(CallScript.defaults());
 		SimulatorFixture.take(calls);
 		good.awaitState("ANSWERED", SimulatorFixture.WAIT);

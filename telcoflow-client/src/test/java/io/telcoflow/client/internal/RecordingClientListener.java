@@ -33,6 +33,8 @@ class RecordingClientListener implements TelcoflowClientListener {
 
 	final List<String> started = new CopyOnWriteArrayList<>();
 
+	final List<String> eventThreads = new CopyOnWriteArrayList<>();
+
 	final List<Throwable> handlerFailures = new CopyOnWriteArrayList<>();
 
 	final AtomicInteger handlersStarted = new AtomicInteger();
@@ -46,6 +48,7 @@ class RecordingClientListener implements TelcoflowClientListener {
 	@Override
 	public void onConnectionStateChanged(ConnectionState previous, ConnectionState current) {
 		this.states.add(current);
+		this.eventThreads.add(Thread.currentThread().getName());
 	}
 
 	@Override
@@ -57,6 +60,7 @@ class RecordingClientListener implements TelcoflowClientListener {
 	@Override
 	public void onCallStarted(ActiveCall call) {
 		this.started.add(call.getCallId());
+		this.eventThreads.add(Thread.currentThread().getName());
 	}
 
 	@Override
