@@ -29,8 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ControlConnectionTests {
 
-	private final SimulatorFixture fixture = new SimulatorFixture(
-			TelcoflowSimulator.builder().heartbeatInterval(Duration.ofMillis(500)));
+	private SimulatorFixture fixture = new SimulatorFixture();
 
 	private final RecordingClientListener listener = new RecordingClientListener();
 
@@ -203,6 +202,8 @@ class ControlConnectionTests {
 
 	@Test
 	void silentServerIsDetectedAsDeadAndReconnected() {
+		this.fixture.close();
+		this.fixture = new SimulatorFixture(TelcoflowSimulator.builder().heartbeatInterval(Duration.ofMillis(500)));
 		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
 		this.fixture.simulator.faults().stopAnsweringPings();
 		await().atMost(SimulatorFixture.WAIT).until(() -> !this.listener.reconnectAttempts.isEmpty());
