@@ -86,6 +86,14 @@ class TelcoflowEndToEndTests {
 	}
 
 	@Test
+	void maxConcurrentCallsIsAnnouncedToTheServer() {
+		assertThat(simulator.sessions()).singleElement().satisfies((session) -> {
+			assertThat(session.maxCalls()).isEqualTo(4);
+			assertThat(session.sampleRate()).isEqualTo(24000);
+		});
+	}
+
+	@Test
 	void callIsRoutedByCondition() {
 		SimulatedCall sales = simulator
 			.placeCall(CallScript.builder().calleeNumber(SALES).hangUpAfter(Duration.ofMillis(100)).build());
