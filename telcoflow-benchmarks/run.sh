@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/performance.md. Loopback only; every run stops by itself.
 #
-#   telcoflow-benchmarks/run.sh build            build the module (profile 'benchmarks') and its class path
+#   telcoflow-benchmarks/run.sh build            build the module (profile 'benchmarks'), its dependencies copied to target/lib
 #   telcoflow-benchmarks/run.sh smoke            ~1 minute: 20 calls against SDK and baseline, one short run (CI)
 #   telcoflow-benchmarks/run.sh load [ARGS]      the load harness (see HarnessOptions: --mode run|ramp|soak ...)
 #   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
@@ -19,8 +19,8 @@ build() {
 }
 
 classpath() {
-	[ -f "$here/target/classpath.txt" ] || build
-	echo "$here/target/classes:$(cat "$here/target/classpath.txt")"
+	[ -d "$here/target/lib" ] || build
+	echo "$here/target/classes:$here/target/lib/*"
 }
 
 load() {

@@ -26,13 +26,17 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * Spring Boot. One control connection; per {@code call.incoming} a media connection; on
  * {@code media.started} it answers; inbound audio goes into a queue that each
  * {@code audio.pull} takes one frame from, all on the connection's reader thread. No reconnects,
- * no heartbeats, no timeouts, no error handling beyond closing.
+ * no heartbeats, no timeouts, no error handling beyond closing. With
+ * {@code -Dbaseline.tcpNoDelay=true} its media connections set {@code TCP_NODELAY} (see
+ * {@link TcpNoDelay}).
  * <p>
  * Arguments: {@code url apiKey connectorUuid}.
  */
 public final class BaselineEchoClient {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final boolean tcpNoDelay = Boolean.getBoolean("baseline.tcpNoDelay");
 
 	private final StandardWebSocketClient client = new StandardWebSocketClient(new WsWebSocketContainer());
 
@@ -98,6 +102,13 @@ public final class BaselineEchoClient {
 
 		Media(Instant offeredAt) {
 			this.offeredAt = offeredAt;
+		}
+
+		@Override
+		public void afterConnectionEstablished(WebSocketSession session) {
+			if (tcpNoDelay) {
+				TcpNoDelay.apply(session);
+			}
 		}
 
 		@Override
