@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * {@code GET calls/{id}}; {@code GET calls/{id}/agent-audio}; {@code POST calls/{id}/await-state?state=&timeout=};
  * {@code POST calls/{id}/await-ended?timeout=}; {@code POST calls/{id}/hang-up};
  * {@code POST calls/{id}/digits?digit=}; {@code POST calls/{id}/audio} (PCM body);
- * {@code POST faults/{fault}} (see {@link #fault}). Timeouts are ISO-8601 durations. A wait that
- * times out answers {@code 408} with the simulator's message.
+ * {@code POST faults/{fault}} (the {@link SimulatorFaults} method names in kebab case, see
+ * {@link RemoteSimulatorFaults}). Timeouts are ISO-8601 durations. A wait that times out answers
+ * {@code 408} with the simulator's message.
  */
 public final class SimulatorAdminServer implements AutoCloseable {
 

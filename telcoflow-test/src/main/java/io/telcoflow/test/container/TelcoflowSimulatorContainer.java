@@ -32,27 +32,30 @@ import org.testcontainers.utility.DockerImageName;
  * {@link #withHostNetwork(boolean)}, the system property {@code telcoflow.simulator.host-network} or
  * the environment variable {@code TELCOFLOW_SIMULATOR_HOST_NETWORK} set to {@code false}: the
  * container then exposes ports {@value #SIMULATOR_PORT} and {@value #ADMIN_PORT} on a bridge
- * network. The image is {@code telcoflow/simulator:test} unless the system
- * property {@code telcoflow.simulator.image} or the environment variable
- * {@code TELCOFLOW_SIMULATOR_IMAGE} names another; build it from {@code telcoflow-test}'s
- * {@code target/docker} directory (see {@code .ci/docker-setup.sh}).
+ * network.
+ *
+ * <p>
+ * The image is {@code telcoflow/simulator:test} unless the system property
+ * {@code telcoflow.simulator.image} or the environment variable {@code TELCOFLOW_SIMULATOR_IMAGE}
+ * names another; build it from {@code telcoflow-test}'s {@code target/docker} directory (see
+ * {@code .ci/docker-setup.sh}).
  */
 public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimulatorContainer> {
 
-	/** The image name the container is known by, for {@code @ServiceConnection} matching. */
+	/** The name of the simulator image; other images must be declared compatible with it. */
 	public static final String IMAGE_NAME = "telcoflow/simulator";
 
 	/** The tag used when no image is configured. */
 	public static final String DEFAULT_TAG = "test";
-
-	private static final Pattern READY = Pattern
-		.compile(Pattern.quote(SimulatorContainerMain.READY_PREFIX) + "port=(\\d+) admin-port=(\\d+)");
 
 	/** The simulator's port inside the container on a bridge network. */
 	public static final int SIMULATOR_PORT = 8765;
 
 	/** The control API's port inside the container on a bridge network. */
 	public static final int ADMIN_PORT = 8766;
+
+	private static final Pattern READY = Pattern
+		.compile(Pattern.quote(SimulatorContainerMain.READY_PREFIX) + "port=(\\d+) admin-port=(\\d+)");
 
 	private static final String LOOPBACK = "127.0.0.1";
 
