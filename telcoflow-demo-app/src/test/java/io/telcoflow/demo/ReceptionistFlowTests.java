@@ -132,8 +132,9 @@ class ReceptionistFlowTests {
 		byte[] greetingHeard = Arrays.copyOfRange(agentAudio, 0, agentAudio.length - goodbye.length);
 		assertThat(Arrays.copyOfRange(agentAudio, greetingHeard.length, agentAudio.length)).isEqualTo(goodbye);
 		// Pulls and caller frames share the simulator's 20 ms clock from the answer on: the greeting
-		// stops a few frames (detector onset, network, scheduling) after the caller starts.
-		assertThat(Pcm.duration(24000, greetingHeard.length)).isBetween(SPEAKS_OVER_GREETING_AFTER,
+		// stops a few frames (detector onset, network, scheduling) after the caller starts. It may
+		// also have started a few frames late (pulls before the first audio was buffered are empty).
+		assertThat(Pcm.duration(24000, greetingHeard.length)).isBetween(SPEAKS_OVER_GREETING_AFTER.minusMillis(300),
 				SPEAKS_OVER_GREETING_AFTER.plusMillis(400));
 		byte[] interrupt = Prompts.read("caller-interrupt").pcm();
 		assertThat(TestAudio.indexOf(recording(this.speaksOverTheGreeting).pcm(), middleOf(interrupt))).isNotNegative();

@@ -1,7 +1,11 @@
 package io.telcoflow.demo.simulator;
 
-import java.net.ConnectException;
-import java.net.Socket;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.demo.DemoProperties;
@@ -17,7 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.mockito.Mockito.mock;
 
 class EmbeddedSimulatorConfigurationTests {
@@ -69,14 +73,18 @@ class EmbeddedSimulatorConfigurationTests {
 
 	@Test
 	void simulatorStopsWithTheApplication() {
-		int[] port = new int[1];
+		String[] url = new String[1];
 		this.runner.run((context) -> {
-			port[0] = context.getBean(TelcoflowSimulator.class).port();
-			try (Socket socket = new Socket("127.0.0.1", port[0])) {
-				assertThat(socket.isConnected()).isTrue();
-			}
+			url[0] = context.getBean(TelcoflowSimulator.class).url().replace("ws://", "http://");
+			assertThat(get(url[0])).isNotNull();
 		});
-		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> new Socket("127.0.0.1", port[0]).close());
+		assertThatIOException().isThrownBy(() -> get(url[0]));
+	}
+
+	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/control")).timeout(Duration.ofSeconds(2)).build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Configuration(proxyBeanMethods = false)
