@@ -132,4 +132,22 @@ class CallAudioTests {
 		assertThat(call.audioStream().isEnded()).isTrue();
 	}
 
+	@Test
+	void sampleRateOfTheConfigurationIsUsedBothWays() throws Exception {
+		RecordingClientListener listener = new RecordingClientListener();
+		BlockingQueue<byte[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>();
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().sampleRate(16000).build(),
+				listener, (call) -> {
+					call.answer();
+					chunks.add(call.audioStream().iterator().next());
+				});
+		this.fixture.simulator.placeCall(
+				CallScript.builder().callerAudio(CallerAudio.tone(440, Duration.ofMillis(500))).build());
+		ActiveCall call = SimulatorFixture.take(calls);
+		assertThat(call.getSampleRate()).isEqualTo(16000);
+		assertThat(this.fixture.simulator.sessions().get(0).sampleRate()).isEqualTo(16000);
+		// 20 ms at 16 kHz, 16-bit mono
+		assertThat(chunks.poll(10, java.util.concurrent.TimeUnit.SECONDS)).hasSize(640);
+	}
+
 }
