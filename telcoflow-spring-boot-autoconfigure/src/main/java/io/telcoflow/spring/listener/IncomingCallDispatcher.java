@@ -1,8 +1,11 @@
 package io.telcoflow.spring.listener;
 
+import java.util.List;
+
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.IncomingCallHandler;
 import io.telcoflow.client.exception.WssException;
+import io.telcoflow.spring.event.CallHandlerSelectedListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,14 +23,28 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 
 	private final UnmatchedCallAction unmatchedCallAction;
 
+	private final List<CallHandlerSelectedListener> selectionListeners;
+
 	/**
 	 * Creates a dispatcher.
 	 * @param registry the endpoints
 	 * @param unmatchedCallAction what to do with a call that no endpoint matches
 	 */
 	public IncomingCallDispatcher(IncomingCallEndpointRegistry registry, UnmatchedCallAction unmatchedCallAction) {
+		this(registry, unmatchedCallAction, List.of());
+	}
+
+	/**
+	 * Creates a dispatcher that tells listeners which handler took each call.
+	 * @param registry the endpoints
+	 * @param unmatchedCallAction what to do with a call that no endpoint matches
+	 * @param selectionListeners called on the call's thread just before the handler runs
+	 */
+	public IncomingCallDispatcher(IncomingCallEndpointRegistry registry, UnmatchedCallAction unmatchedCallAction,
+			List<CallHandlerSelectedListener> selectionListeners) {
 		this.registry = registry;
 		this.unmatchedCallAction = unmatchedCallAction;
+		this.selectionListeners = List.copyOf(selectionListeners);
 	}
 
 	/**
@@ -48,7 +65,20 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Call " + call.getCallId() + " goes to " + endpoint);
 		}
+		notifySelection(call, endpoint.getBeanName() + "." + endpoint.getMethod().getName());
 		endpoint.invoke(call);
+	}
+
+	private void notifySelection(ActiveCall call, String handler) {
+		for (CallHandlerSelectedListener listener : this.selectionListeners) {
+			try {
+				listener.onCallHandlerSelected(call, handler);
+			}
+			catch (RuntimeException ex) {
+				// Monitoring must never keep a call from its handler.
+				logger.warn("CallHandlerSelectedListener " + listener + " failed for call " + call.getCallId(), ex);
+			}
+		}
 	}
 
 	private void handleUnmatched(ActiveCall call) {

@@ -147,6 +147,24 @@ class OnIncomingCallMethodProcessorTests {
 	}
 
 	@Test
+	void selectionListenersLearnWhichHandlerTookTheCallBeforeItRuns() {
+		this.contextRunner.withUserConfiguration(NoArgHandler.class).run((context) -> {
+			Invocations invocations = context.getBean(Invocations.class);
+			List<String> selected = new CopyOnWriteArrayList<>();
+			IncomingCallDispatcher dispatcher = new IncomingCallDispatcher(
+					context.getBean(IncomingCallEndpointRegistry.class), UnmatchedCallAction.FAIL,
+					List.of((call, handler) -> selected.add(call.getCallId() + ":" + handler + ":"
+							+ invocations.names.size()), (call, handler) -> {
+								throw new IllegalStateException("broken monitoring");
+							}));
+			dispatcher.onIncomingCall(call("1", null, null));
+			String beanName = context.getBeanNamesForType(NoArgHandler.class)[0];
+			assertThat(selected).containsExactly("1:" + beanName + ".noArgs:0");
+			assertThat(invocations.names).containsExactly("noArgs");
+		});
+	}
+
+	@Test
 	void exceptionThrownByTheHandlerPropagatesUnchanged() {
 		this.contextRunner.withUserConfiguration(ThrowingHandler.class).run((context) -> {
 			IncomingCallDispatcher dispatcher = dispatcher(context, UnmatchedCallAction.FAIL);

@@ -6,6 +6,7 @@ import io.telcoflow.client.IncomingCallHandler;
 import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TelcoflowConfig;
+import io.telcoflow.spring.event.CallHandlerSelectedListener;
 import io.telcoflow.spring.listener.IncomingCallDispatcher;
 import io.telcoflow.spring.listener.IncomingCallEndpointRegistry;
 import io.telcoflow.spring.listener.OnIncomingCallMethodProcessor;
@@ -102,8 +103,9 @@ public final class TelcoflowAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(IncomingCallHandler.class)
 		IncomingCallDispatcher incomingCallDispatcher(IncomingCallEndpointRegistry registry,
-				TelcoflowProperties properties) {
-			return new IncomingCallDispatcher(registry, properties.getHandler().getUnmatchedCall());
+				TelcoflowProperties properties, ObjectProvider<CallHandlerSelectedListener> selectionListeners) {
+			return new IncomingCallDispatcher(registry, properties.getHandler().getUnmatchedCall(),
+					selectionListeners.orderedStream().toList());
 		}
 
 		@Bean
