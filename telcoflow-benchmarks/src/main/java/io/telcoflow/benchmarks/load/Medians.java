@@ -22,7 +22,7 @@ final class Medians {
 				median(runs, RunResult::cpuMillisPerCallSecond), median(runs, RunResult::harnessCpuPercent),
 				median(runs, RunResult::heapPerCallKib), (int) median(runs, RunResult::threads),
 				median(runs, RunResult::dispatchP50), median(runs, RunResult::dispatchP99), median(runs, RunResult::timerP50),
-				median(runs, RunResult::timerP99));
+				median(runs, RunResult::timerP99), median(runs, RunResult::loadAverage));
 	}
 
 	private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> figure) {
@@ -48,6 +48,7 @@ final class Medians {
 		row(out, "telcoflow.handler.dispatch timer p50 (ms)", sdk.timerP50(), Double.NaN);
 		row(out, "telcoflow.handler.dispatch timer p99 (ms)", sdk.timerP99(), Double.NaN);
 		row(out, "simulator process CPU (% of a core)", sdk.harnessCpuPercent(), baseline.harnessCpuPercent());
+		row(out, "machine load average (1 min)", sdk.loadAverage(), baseline.loadAverage());
 		return out.toString();
 	}
 

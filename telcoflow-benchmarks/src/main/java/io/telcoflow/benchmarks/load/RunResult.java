@@ -14,10 +14,11 @@ package io.telcoflow.benchmarks.load;
  * @param dispatchP99 same, 99th percentile
  * @param timerP50 the starter's {@code telcoflow.handler.dispatch} timer, ms (NaN: none)
  * @param timerP99 same, 99th percentile
+ * @param loadAverage the machine's one-minute load average at the end of the window
  */
 record RunResult(AppKind kind, int calls, double seconds, EchoStats echo, double cpuMillisPerCallSecond,
 		double harnessCpuPercent, double heapPerCallKib, int threads, double dispatchP50, double dispatchP99,
-		double timerP50, double timerP99) {
+		double timerP50, double timerP99, double loadAverage) {
 
 	/** Whether the load was carried: underruns at most 0.1 % and echo p99 at most 60 ms. */
 	boolean carried() {
@@ -28,11 +29,11 @@ record RunResult(AppKind kind, int calls, double seconds, EchoStats echo, double
 		return String.format(java.util.Locale.ROOT,
 				"%-8s calls=%d echo p50/p99/p99.9=%.2f/%.2f/%.2f ms underruns=%d (%.3f%% of %d pulls) late=%d lost=%d "
 						+ "cpu=%.3f ms/call-s (%.2f%% core/call) sim-cpu=%.0f%% heap/call=%.1f KiB threads=%d "
-						+ "dispatch p50/p99=%.1f/%.1f ms timer p50/p99=%.1f/%.1f ms",
+						+ "dispatch p50/p99=%.1f/%.1f ms timer p50/p99=%.1f/%.1f ms load=%.1f",
 				this.kind, this.calls, this.echo.p50(), this.echo.p99(), this.echo.p999(), this.echo.underruns(),
 				this.echo.underrunPercent(), this.echo.pulls(), this.echo.late(), this.echo.lost(),
 				this.cpuMillisPerCallSecond, this.cpuMillisPerCallSecond / 10, this.harnessCpuPercent,
-				this.heapPerCallKib, this.threads, this.dispatchP50, this.dispatchP99, this.timerP50, this.timerP99);
+				this.heapPerCallKib, this.threads, this.dispatchP50, this.dispatchP99, this.timerP50, this.timerP99, this.loadAverage);
 	}
 
 }
