@@ -75,7 +75,7 @@ class ReceptionistFlowTests {
 	@BeforeAll
 	void placeOneCallPerBranch() {
 		this.simulator.awaitReadySessions(1, Duration.ofSeconds(10));
-		Duration afterBeep = prompts.greeting().duration().plus(prompts.beep().duration()).plusMillis(700);
+		Duration afterBeep = prompts.greeting().duration().plus(prompts.beep().duration()).plusSeconds(1);
 		Duration afterVoicemailBeep = Duration.ofSeconds(1)
 			.plus(prompts.connecting().duration())
 			.plus(this.properties.getReceptionist().getRingTime())
