@@ -37,8 +37,14 @@ final class TelcoflowCallExecutor implements DisposableBean {
 	}
 
 	/**
-	 * Creates an executor on platform threads: a pool of {@code maxCalls} threads, or a new thread
-	 * per call when the number of calls is not limited.
+	 * Creates an executor on platform threads: {@code maxCalls} threads kept ready, or a new
+	 * thread per call when the number of calls is not limited.
+	 * <p>
+	 * The server never offers more than {@code maxCalls} calls at once, so the pool does not need to
+	 * limit them, and must not: a handler that never returns (blocked on something other than its
+	 * call) would otherwise hold one of only {@code maxCalls} threads for ever, and a later call's
+	 * handler would wait for it in a queue while its caller hears ringing. Instead every call gets a
+	 * thread at once; threads beyond {@code maxCalls} end after a minute without work.
 	 * @param maxCalls the maximum number of concurrent calls, 0 for no limit
 	 * @return the executor
 	 */
@@ -49,11 +55,10 @@ final class TelcoflowCallExecutor implements DisposableBean {
 		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
 		pool.setThreadNamePrefix(THREAD_NAME_PREFIX);
 		pool.setCorePoolSize(maxCalls);
-		pool.setMaxPoolSize(maxCalls);
+		pool.setMaxPoolSize(Integer.MAX_VALUE);
 		pool.setAllowCoreThreadTimeOut(true);
-		// The queue only bridges the moment between a call ending (capacity freed, the next call
-		// offered) and its handler's thread returning to the pool.
-		pool.setQueueCapacity(Integer.MAX_VALUE);
+		// No queue: a handler starts at once, on a new thread when every pooled one is busy.
+		pool.setQueueCapacity(0);
 		pool.initialize();
 		return new TelcoflowCallExecutor(pool, false);
 	}

@@ -321,13 +321,14 @@ class TelcoflowAutoConfigurationTests {
 	}
 
 	@Test
-	void platformThreadPoolIsSizedByMaxConcurrentCalls() {
+	void platformThreadPoolKeepsMaxConcurrentCallsThreadsAndNeverQueuesAHandler() {
 		this.validRunner.withPropertyValues("telcoflow.max-concurrent-calls=7").run((context) -> {
 			TelcoflowCallExecutor callExecutor = context.getBean(TelcoflowCallExecutor.class);
 			assertThat(callExecutor.isVirtual()).isFalse();
 			assertThat(callExecutor.getExecutor()).isInstanceOfSatisfying(ThreadPoolTaskExecutor.class, (pool) -> {
 				assertThat(pool.getCorePoolSize()).isEqualTo(7);
-				assertThat(pool.getMaxPoolSize()).isEqualTo(7);
+				assertThat(pool.getMaxPoolSize()).isEqualTo(Integer.MAX_VALUE);
+				assertThat(pool.getQueueCapacity()).isZero();
 			});
 		});
 	}

@@ -1,0 +1,157 @@
+package io.telcoflow.spring.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallState;
+import io.telcoflow.client.TelcoflowClientListener;
+import io.telcoflow.client.exception.WssCallCommandException;
+import io.telcoflow.client.exception.WssCallCommandTimeoutException;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import io.telcoflow.spring.annotation.OnIncomingCall;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import static io.telcoflow.spring.reliability.ReliabilityApplications.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Command results delayed past the command timeout, and commands rejected with each error code of
+ * the protocol: the handler gets the specific exception, the call stays usable, and a result that
+ * arrives after the timeout is dropped (neither a second completion nor a protocol error).
+ */
+class CommandFaultTests {
+
+	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
+
+	private static ConfigurableApplicationContext context;
+
+	@BeforeAll
+	static void startApplication() {
+		context = ReliabilityApplications.start(TestApplication.class, simulator, "telcoflow.command-timeout=300ms");
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+		simulator.close();
+	}
+
+	@AfterEach
+	void reset() {
+		simulator.faults().reset();
+		simulator.calls().forEach(SimulatedCall::hangUp);
+	}
+
+	@Test
+	void resultDelayedPastTheTimeoutFailsTheCommandAndTheLateResultIsDropped() {
+		Commands commands = context.getBean(Commands.class);
+		simulator.faults().delayCommandResults(Duration.ofMillis(800));
+		SimulatedCall call = simulator.placeCall(ReliabilityApplications.talkingCaller());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(Answering.failures).extractingByKey(call.callId())
+			.isInstanceOf(WssCallCommandTimeoutException.class));
+		simulator.faults().delayCommandResults(Duration.ZERO);
+		// the server did answer: its late result and state arrive after the timeout
+		call.awaitState("ANSWERED", WAIT);
+		await().atMost(WAIT).until(() -> call.record().agentAudioBytes() >= 960);
+		// the late result (800 ms after the command) neither completes it again nor counts as a protocol error
+		await().during(Duration.ofSeconds(1))
+			.atMost(WAIT)
+			.until(() -> commands.completed(call.callId()).equals(List.of("answer TIMEOUT"))
+					&& commands.protocolErrors.get() == 0);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CALL_UNANSWERED", "CONNECT_FAILED", "INVALID_STATE", "INVALID_COMMAND",
+			"CALL_NOT_FOUND", "INTERNAL_ERROR" })
+	void rejectedCommandFailsWithItsErrorCodeAndTheCallStaysAsItWas(String errorCode) {
+		simulator.faults().rejectNextCommand("answer", errorCode);
+		SimulatedCall call = simulator.placeCall(ReliabilityApplications.talkingCaller());
+		await().atMost(WAIT).untilAsserted(() -> assertThat(Answering.failures).extractingByKey(call.callId())
+			.isInstanceOfSatisfying(WssCallCommandException.class,
+					(ex) -> assertThat(ex.errorCode()).isEqualTo(errorCode)));
+		assertThat(Answering.stateAfterFailure).containsEntry(call.callId(), CallState.PENDING);
+		// the handler answers again: the call was left usable
+		call.awaitState("ANSWERED", WAIT);
+		assertThat(call.isEnded()).isFalse();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import({ Answering.class, Commands.class })
+	static class TestApplication {
+
+	}
+
+	static class Answering {
+
+		static final Map<String, Exception> failures = new ConcurrentHashMap<>();
+
+		static final Map<String, CallState> stateAfterFailure = new ConcurrentHashMap<>();
+
+		@OnIncomingCall
+		void answer(ActiveCall call) {
+			try {
+				call.answer();
+			}
+			catch (WssCallCommandTimeoutException ex) {
+				failures.put(call.getCallId(), ex);
+			}
+			catch (WssCallCommandException ex) {
+				stateAfterFailure.put(call.getCallId(), call.getState());
+				failures.put(call.getCallId(), ex);
+				call.answer();
+			}
+			await().atMost(WAIT).until(() -> call.getState() == CallState.ANSWERED);
+			call.sendAudio(new byte[960]);
+			for (byte[] chunk : call.audioStream()) {
+				// listen until the caller hangs up
+			}
+		}
+
+	}
+
+	static class Commands implements TelcoflowClientListener {
+
+		final Map<String, List<String>> completed = new ConcurrentHashMap<>();
+
+		final AtomicInteger protocolErrors = new AtomicInteger();
+
+		@Override
+		public void onCommandCompleted(ActiveCall call, String command, Duration latency, @Nullable String errorCode) {
+			record(call, command + " " + ((errorCode != null) ? errorCode : "SUCCESS"));
+		}
+
+		@Override
+		public void onProtocolError(@Nullable ActiveCall call, String description) {
+			this.protocolErrors.incrementAndGet();
+		}
+
+		List<String> completed(String callId) {
+			return this.completed.getOrDefault(callId, List.of());
+		}
+
+		private void record(ActiveCall call, String entry) {
+			this.completed.computeIfAbsent(call.getCallId(), (id) -> new CopyOnWriteArrayList<>()).add(entry);
+		}
+
+	}
+
+}
