@@ -20,7 +20,6 @@ import io.telcoflow.demo.audio.AudioPlayer;
 import io.telcoflow.demo.audio.Pcm;
 import io.telcoflow.demo.audio.PcmAudio;
 import io.telcoflow.demo.audio.VoiceActivityDetector;
-import io.telcoflow.demo.audio.WavWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +50,6 @@ public final class ReceptionistCall {
 
 	private static final Duration POLL = Pcm.FRAME;
 
-	/** Audio kept from before the first word, so that the recording does not clip it. */
-	private static final int PRE_ROLL_FRAMES = 10;
-
 	private final ActiveCall call;
 
 	private final Prompts prompts;
@@ -72,6 +68,7 @@ public final class ReceptionistCall {
 
 	private final BlockingQueue<Character> keys = new LinkedBlockingQueue<>();
 
+	/** The caller's latest chunks: the start of a message that began over a prompt. */
 	private final Deque<byte[]> preRoll = new ArrayDeque<>();
 
 	/** When the audio loop started, on the {@link System#nanoTime()} clock. */
@@ -222,77 +219,37 @@ public final class ReceptionistCall {
 	}
 
 	/**
-	 * Records the caller from their first word until they fall silent. The silence that ends the
-	 * message is held back and dropped, so the file holds what the caller said.
+	 * Records the caller from their first word until they fall silent; {@code #} ends it early.
 	 * @return {@link Outcome#MESSAGE_TAKEN}, {@link Outcome#NO_MESSAGE} or {@link Outcome#HUNG_UP}
 	 */
 	private Outcome takeMessage() throws IOException {
 		Files.createDirectories(this.recordingsDir);
 		Path file = this.recordingsDir.resolve(this.call.getCallId() + ".wav");
-		Duration start = this.listened;
-		Deque<byte[]> silence = new ArrayDeque<>();
-		Duration lastSpoke = start;
-		boolean started = false;
+		MessageRecorder message = new MessageRecorder(file, this.call.getSampleRate(), this.settings, this.listened,
+				this.preRoll);
 		boolean hungUp = false;
-		WavWriter recording = WavWriter.create(file, this.call.getSampleRate());
-		try (recording) {
+		try (message) {
 			while (true) {
-				if (!started && this.voice.isSpeaking()) {
-					started = true;
-					write(recording, this.preRoll);
-				}
 				if (!listen()) {
 					hungUp = true;
 					break;
 				}
 				Character key = this.keys.poll();
-				if (key != null && key == END_OF_MESSAGE_KEY) {
-					break;
-				}
-				if (!started) {
-					if (this.listened.minus(start).compareTo(this.settings.getMessageStartTimeout()) >= 0) {
-						break;
-					}
-					continue;
-				}
-				byte[] chunk = this.heard;
-				if (this.voice.isSpeaking()) {
-					write(recording, silence);
-					lastSpoke = this.listened;
-					if (chunk != null) {
-						recording.write(chunk);
-					}
-				}
-				else {
-					if (chunk != null) {
-						silence.add(chunk);
-					}
-					if (this.listened.minus(lastSpoke).compareTo(this.settings.getEndOfMessageSilence()) >= 0) {
-						break;
-					}
-				}
-				if (recording.duration().compareTo(this.settings.getMaxMessageLength()) >= 0) {
+				if ((key != null && key == END_OF_MESSAGE_KEY)
+						|| message.accept(this.heard, this.voice.isSpeaking(), this.listened)) {
 					break;
 				}
 			}
 		}
-		if (!started) {
-			Files.deleteIfExists(file);
+		if (!message.hasMessage()) {
 			if (hungUp) {
 				return hungUp("before the caller left a message");
 			}
 			this.story.tell("no message left");
 			return Outcome.NO_MESSAGE;
 		}
-		this.story.tell("message recorded: {} in {}", CallStory.seconds(recording.duration()), file);
+		this.story.tell("message recorded: {} in {}", CallStory.seconds(message.duration()), file);
 		return hungUp ? hungUp("after the message") : Outcome.MESSAGE_TAKEN;
-	}
-
-	private static void write(WavWriter recording, Deque<byte[]> chunks) throws IOException {
-		for (byte[] chunk : chunks) {
-			recording.write(chunk);
-		}
-		chunks.clear();
 	}
 
 	/**
@@ -334,7 +291,7 @@ public final class ReceptionistCall {
 			return !this.callerAudio.isEnded();
 		}
 		this.preRoll.addLast(chunk);
-		if (this.preRoll.size() > PRE_ROLL_FRAMES) {
+		if (this.preRoll.size() > MessageRecorder.PRE_ROLL_CHUNKS) {
 			this.preRoll.removeFirst();
 		}
 		this.voice.accept(chunk);
