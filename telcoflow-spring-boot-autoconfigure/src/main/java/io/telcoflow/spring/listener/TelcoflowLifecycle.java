@@ -17,7 +17,12 @@ import io.telcoflow.client.exception.WssAuthenticationException;
 import io.telcoflow.client.exception.WssConnectionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -30,8 +35,10 @@ import org.springframework.util.Assert;
  * that cannot be reached does not fail the start: the client keeps reconnecting in the background.
  * Refused credentials are logged as an error; the client does not retry them.
  * <p>
- * <b>Stop</b> is asynchronous: the client {@link TelcoflowClient#pause() pauses} (no new call is
- * offered), live calls get up to the drain timeout to end by themselves, calls still live are ended
+ * <b>Stop</b> is asynchronous: the application's readiness becomes
+ * {@link ReadinessState#REFUSING_TRAFFIC} (as a web application's does when its context closes; a
+ * worker without a web server would otherwise still report that it accepts calls), the client
+ * {@link TelcoflowClient#pause() pauses} (no new call is offered), live calls get up to the drain timeout to end by themselves, calls still live are ended
  * per the {@link ShutdownAction}, and the client {@link TelcoflowClient#disconnect() disconnects},
  * which closes every remaining media connection and audio buffer. The callback then runs exactly
  * once. Stopping is final: the client cannot be started again.
@@ -42,7 +49,7 @@ import org.springframework.util.Assert;
  * While running, a non-daemon thread waits for the client to close, so that an application with
  * no web server keeps running (the client's own threads are daemons).
  */
-public class TelcoflowLifecycle implements SmartLifecycle {
+public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPublisherAware {
 
 	/**
 	 * Default phase: {@code SmartLifecycle.DEFAULT_PHASE - 512}. It starts after, and stops before,
@@ -67,6 +74,8 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 	private ShutdownAction shutdownAction = ShutdownAction.CLOSE;
 
 	private int phase = DEFAULT_PHASE;
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	private volatile boolean running;
 
@@ -131,6 +140,16 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 	 */
 	public ShutdownAction getShutdownAction() {
 		return this.shutdownAction;
+	}
+
+	/**
+	 * Sets where the change of readiness to {@link ReadinessState#REFUSING_TRAFFIC} is published
+	 * when stopping; without one, readiness is left alone.
+	 * @param eventPublisher the publisher, usually the application context
+	 */
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
 	}
 
 	/**
@@ -258,6 +277,7 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 
 	private void shutDownGracefully() {
 		try {
+			refuseTraffic();
 			try {
 				this.client.pause();
 			}
@@ -274,6 +294,19 @@ public class TelcoflowLifecycle implements SmartLifecycle {
 		}
 		finally {
 			this.client.disconnect();
+		}
+	}
+
+	private void refuseTraffic() {
+		ApplicationEventPublisher publisher = this.eventPublisher;
+		if (publisher == null) {
+			return;
+		}
+		try {
+			AvailabilityChangeEvent.publish(publisher, this, ReadinessState.REFUSING_TRAFFIC);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Publishing readiness REFUSING_TRAFFIC failed", ex);
 		}
 	}
 

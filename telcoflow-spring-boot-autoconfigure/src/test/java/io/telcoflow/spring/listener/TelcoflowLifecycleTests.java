@@ -16,8 +16,12 @@ import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssAuthenticationException;
 import io.telcoflow.client.exception.WssConnectionException;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
 import org.mockito.InOrder;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +107,19 @@ class TelcoflowLifecycleTests {
 		then(call.mock).should(never()).closeAsync();
 		then(call.mock).should(never()).disconnectAsync();
 		assertThat(callbacks).hasValue(1);
+	}
+
+	@Test
+	void stopRefusesTrafficBeforePausing() {
+		ApplicationEventPublisher publisher = mock(ApplicationEventPublisher.class);
+		TelcoflowLifecycle lifecycle = startedLifecycle(Duration.ofSeconds(10));
+		lifecycle.setApplicationEventPublisher(publisher);
+		lifecycle.stop();
+		InOrder order = inOrder(publisher, this.client);
+		order.verify(publisher)
+			.publishEvent(ArgumentMatchers.<AvailabilityChangeEvent<?>>argThat(
+					(event) -> event.getState() == ReadinessState.REFUSING_TRAFFIC));
+		order.verify(this.client).pause();
 	}
 
 	@Test
