@@ -80,6 +80,12 @@ public final class FakeCall implements ActiveCall {
 
 	private Duration ringTime = Duration.ZERO;
 
+	private Duration ringsFor = Duration.ofSeconds(1);
+
+	private @Nullable CompletableFuture<Void> ringing;
+
+	private int ringingEndsTurn;
+
 	private CallState state = CallState.PENDING;
 
 	public FakeCall(String callId, @Nullable String callerNumber) {
@@ -110,6 +116,12 @@ public final class FakeCall implements ActiveCall {
 	/** {@code connect} fails with this error code after the ring time, or succeeds when null. */
 	public FakeCall connectFails(@Nullable String errorCode) {
 		this.connectError = errorCode;
+		return this;
+	}
+
+	/** How long {@code connectAsync} rings before its outcome. */
+	public FakeCall ringsFor(Duration duration) {
+		this.ringsFor = duration;
 		return this;
 	}
 
@@ -220,7 +232,26 @@ public final class FakeCall implements ActiveCall {
 
 	@Override
 	public CompletableFuture<Void> connectAsync(Duration ringTime) {
-		return CompletableFuture.runAsync(() -> connect(ringTime), Runnable::run);
+		command("connect");
+		this.ringTime = ringTime;
+		CompletableFuture<Void> future = new CompletableFuture<>();
+		this.ringing = future;
+		this.ringingEndsTurn = this.turn + turns(this.ringsFor);
+		return future;
+	}
+
+	private void ringingEnds(CompletableFuture<Void> future) {
+		this.ringing = null;
+		String error = this.connectError;
+		if (error != null) {
+			WssCallCommandException failure = new WssCallCommandException("connect", error, "nobody answered");
+			this.listeners.forEach((listener) -> listener.onConnectFailed(this, failure));
+			future.completeExceptionally(failure);
+			return;
+		}
+		this.state = CallState.CONNECTED;
+		this.listeners.forEach((listener) -> listener.onConnected(this));
+		future.complete(null);
 	}
 
 	@Override
@@ -366,6 +397,10 @@ public final class FakeCall implements ActiveCall {
 			end(TerminationReason.CALLER_HANGUP);
 			return null;
 		}
+		CompletableFuture<Void> future = this.ringing;
+		if (future != null && this.turn >= this.ringingEndsTurn) {
+			ringingEnds(future);
+		}
 		Character key = this.keys.remove(this.turn);
 		if (key != null) {
 			this.listeners.forEach((listener) -> listener.onDtmf(this, new DtmfEvent(key, Duration.ofMillis(100))));
@@ -406,6 +441,10 @@ public final class FakeCall implements ActiveCall {
 		}
 		this.state = CallState.DISCONNECTED;
 		this.outgoing.clear();
+		CompletableFuture<Void> future = this.ringing;
+		if (future != null) {
+			future.completeExceptionally(new WssCallClosedException("call ended while ringing"));
+		}
 		this.termination.complete(reason);
 		this.listeners.forEach((listener) -> listener.onTerminated(this, reason));
 	}

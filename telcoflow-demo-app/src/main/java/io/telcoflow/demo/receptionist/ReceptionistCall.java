@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import io.telcoflow.client.ActiveCall;
@@ -29,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  * <li>Answer, play the greeting and a beep. If the caller speaks over it, stop it at once
  * (barge-in) and take the message; if the caller presses 0, put them through.</li>
- * <li>Put through: {@code connect} with the ring time. When a human answers, leave the call to
+ * <li>Put through: {@code connect} with the ring time (asynchronously, the audio loop goes on). When a human answers, leave the call to
  * them ({@code close}); when nobody does ({@code CALL_UNANSWERED}), play the voicemail prompt and
  * take a message.</li>
  * <li>Take a message: record from the first word until a silence, to a WAV file. {@code #} ends
@@ -125,8 +127,12 @@ public final class ReceptionistCall {
 			if (!playToEnd(this.prompts.connecting())) {
 				return hungUp("before the caller was put through");
 			}
-			if (putThrough()) {
+			Ringing ringing = putThrough();
+			if (ringing == Ringing.CONNECTED) {
 				return Outcome.PUT_THROUGH;
+			}
+			if (ringing == Ringing.HUNG_UP) {
+				return hungUp("while a human was rung");
 			}
 			if (playListening(false, this.prompts.voicemail(), this.prompts.beep()) == Interruption.HANG_UP) {
 				return hungUp("during the voicemail prompt");
@@ -187,35 +193,37 @@ public final class ReceptionistCall {
 	}
 
 	/**
-	 * Rings a human and, when one answers, leaves the call to them.
-	 * @return {@code true} when put through, {@code false} when nobody answered in time
+	 * Rings a human and, when one answers, leaves the call to them. The audio loop goes on while
+	 * it rings, so that the caller's audio does not pile up in the SDK's queue; what the caller
+	 * says meanwhile is not kept.
+	 * @return how it went
 	 */
-	private boolean putThrough() {
-		try {
-			this.call.connect(this.settings.getRingTime());
+	private Ringing putThrough() {
+		CompletableFuture<Void> ringing = this.call.connectAsync(this.settings.getRingTime());
+		while (!ringing.isDone()) {
+			if (!listen()) {
+				return Ringing.HUNG_UP;
+			}
 		}
-		catch (WssCallCommandException ex) {
-			if (!WssCallCommandException.CALL_UNANSWERED.equals(ex.errorCode())) {
-				throw ex;
+		try {
+			ringing.join();
+		}
+		catch (CompletionException ex) {
+			if (!(ex.getCause() instanceof WssCallCommandException failure)
+					|| !WssCallCommandException.CALL_UNANSWERED.equals(failure.errorCode())) {
+				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 			}
 			// The call stays answered: fall back to voicemail.
-			this.story.tell("nobody answered ({}): taking a message instead", ex.errorCode());
-			forgetWhatWasSaidWhileRinging();
-			return false;
+			this.story.tell("nobody answered ({}): taking a message instead", failure.errorCode());
+			this.voice.reset();
+			this.preRoll.clear();
+			this.keys.clear();
+			return Ringing.UNANSWERED;
 		}
 		this.story.tell("put through to a human; the receptionist leaves the call");
 		// After connect, close lets caller and callee talk on without the receptionist.
 		this.call.close();
-		return true;
-	}
-
-	private void forgetWhatWasSaidWhileRinging() {
-		while (this.callerAudio.poll(Duration.ZERO) != null) {
-			// drop it
-		}
-		this.voice.reset();
-		this.preRoll.clear();
-		this.keys.clear();
+		return Ringing.CONNECTED;
 	}
 
 	/**
@@ -325,6 +333,12 @@ public final class ReceptionistCall {
 	private enum Interruption {
 
 		NONE, SPEECH, OPERATOR, HANG_UP
+
+	}
+
+	private enum Ringing {
+
+		CONNECTED, UNANSWERED, HUNG_UP
 
 	}
 

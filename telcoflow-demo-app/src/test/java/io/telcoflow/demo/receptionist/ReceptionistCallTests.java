@@ -102,6 +102,31 @@ class ReceptionistCallTests {
 	}
 
 	@Test
+	void whatTheCallerSaysWhileAHumanIsRungIsNotRecorded() throws IOException {
+		this.call.pressesAt(Duration.ofSeconds(1), '0')
+			.connectFails(WssCallCommandException.CALL_UNANSWERED)
+			.ringsFor(Duration.ofSeconds(6));
+		Duration ringingFrom = Duration.ofSeconds(1).plus(prompts.connecting().duration()).plusMillis(500);
+		Duration voicemailBeepFrom = Duration.ofSeconds(1).plus(prompts.connecting().duration()).plusSeconds(6)
+			.plus(prompts.voicemail().duration()).plus(prompts.beep().duration()).plusMillis(800);
+		byte[] whileRinging = TestAudio.tone(300, Duration.ofSeconds(3), 5000);
+		this.call.callerSays(TestAudio.concat(TestAudio.silence(ringingFrom), whileRinging,
+				TestAudio.silence(voicemailBeepFrom.minus(ringingFrom).minusSeconds(3)), INVOICE));
+		assertThat(run()).isEqualTo(Outcome.MESSAGE_TAKEN);
+		assertThat(this.call.ringTime()).isEqualTo(Duration.ofSeconds(30));
+		PcmAudio message = recording();
+		assertThat(TestAudio.indexOf(message.pcm(), middleOf(INVOICE))).isNotNegative();
+		assertThat(TestAudio.indexOf(message.pcm(), Arrays.copyOfRange(whileRinging, 48000, 96000))).isNegative();
+	}
+
+	@Test
+	void callerWhoHangsUpWhileAHumanIsRungEndsTheCall() throws IOException {
+		this.call.pressesAt(Duration.ofSeconds(1), '0').ringsFor(Duration.ofSeconds(10)).hangsUpAt(Duration.ofSeconds(5));
+		assertThat(run()).isEqualTo(Outcome.HUNG_UP);
+		assertThat(this.call.commands()).containsExactly("answer", "connect");
+	}
+
+	@Test
 	void otherConnectFailuresAreLeftToTheHandler() {
 		this.call.pressesAt(Duration.ofSeconds(1), '0').connectFails(WssCallCommandException.CONNECT_FAILED);
 		assertThatExceptionOfType(WssCallCommandException.class).isThrownBy(this::run)
