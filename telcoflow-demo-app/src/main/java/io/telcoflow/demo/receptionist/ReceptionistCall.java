@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  * <li>Answer, play the greeting and a beep. If the caller speaks over it, stop it at once
  * (barge-in) and take the message; if the caller presses 0, put them through.</li>
- * <li>Put through: {@code connect} with the ring time (asynchronously, the audio loop goes on). When a human answers, leave the call to
- * them ({@code close}); when nobody does ({@code CALL_UNANSWERED}), play the voicemail prompt and
- * take a message.</li>
+ * <li>Put through: {@code connect} with the ring time, while the audio loop goes on. When a human
+ * answers, leave the call to them ({@code close}); when nobody does ({@code CALL_UNANSWERED}),
+ * play the voicemail prompt and take a message.</li>
  * <li>Take a message: record from the first word until a silence, to a WAV file. {@code #} ends
  * it early.</li>
  * <li>Play the goodbye, wait until it has been heard ({@code awaitPlayback}), {@code disconnect}.</li>
