@@ -42,7 +42,8 @@ class TelcoflowFailureAnalyzersTests {
 			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
 			}));
 		assertThat(analyzers).hasAtLeastOneElementOfType(InvalidTelcoflowPropertyFailureAnalyzer.class)
-			.hasAtLeastOneElementOfType(InvalidIncomingCallHandlerFailureAnalyzer.class);
+			.hasAtLeastOneElementOfType(InvalidIncomingCallHandlerFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(TelcoflowBindFailureAnalyzer.class);
 	}
 
 	@Test
