@@ -28,7 +28,8 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  * {@code audio.pull} takes one frame from, all on the connection's reader thread. No reconnects,
  * no heartbeats, no timeouts, no error handling beyond closing. With
  * {@code -Dbaseline.tcpNoDelay=true} its media connections set {@code TCP_NODELAY} (see
- * {@link TcpNoDelay}).
+ * {@link TcpNoDelay}); {@code -Dbaseline.bufferSize=262144} gives it the client's message buffer
+ * sizes.
  * <p>
  * Arguments: {@code url apiKey connectorUuid}.
  */
@@ -38,7 +39,7 @@ public final class BaselineEchoClient {
 
 	private static final boolean tcpNoDelay = Boolean.getBoolean("baseline.tcpNoDelay");
 
-	private final StandardWebSocketClient client = new StandardWebSocketClient(new WsWebSocketContainer());
+	private final StandardWebSocketClient client = new StandardWebSocketClient(container());
 
 	private final String apiKey;
 
@@ -62,6 +63,17 @@ public final class BaselineEchoClient {
 		baseline.client.execute(baseline.new Control(), baseline.headers(null), URI.create(args[0] + "/v1/control"))
 			.get();
 		new CountDownLatch(1).await();
+	}
+
+	/** Tomcat's defaults (8 KiB message buffers), or {@code -Dbaseline.bufferSize} to compare. */
+	private static WsWebSocketContainer container() {
+		WsWebSocketContainer container = new WsWebSocketContainer();
+		Integer size = Integer.getInteger("baseline.bufferSize");
+		if (size != null) {
+			container.setDefaultMaxTextMessageBufferSize(size);
+			container.setDefaultMaxBinaryMessageBufferSize(size);
+		}
+		return container;
 	}
 
 	private WebSocketHttpHeaders headers(@Nullable String mediaToken) {

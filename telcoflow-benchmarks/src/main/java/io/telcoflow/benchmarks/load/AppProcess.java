@@ -44,15 +44,16 @@ final class AppProcess implements AutoCloseable {
 		pump.start();
 	}
 
-	static AppProcess start(AppKind kind, TelcoflowSimulator sim, String java, List<String> jvmArgs, Path log)
-			throws IOException {
+	static AppProcess start(AppKind kind, TelcoflowSimulator sim, String java, List<String> jvmArgs,
+			String classPathPrefix, Path log) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(java);
 		command.add("-Xms256m");
 		command.add("-Xmx2g");
 		command.addAll(jvmArgs);
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		String classPath = System.getProperty("java.class.path");
+		command.add(classPathPrefix.isEmpty() ? classPath : classPathPrefix + java.io.File.pathSeparator + classPath);
 		if (kind == AppKind.SDK) {
 			command.add(SdkEchoApplication.class.getName());
 			command.add("--telcoflow.url=" + sim.url());

@@ -15,7 +15,9 @@ import java.util.Locale;
  * {@code --repeat R} runs, or soak windows (3)</li>
  * <li>{@code --ramp-start}, {@code --ramp-step}, {@code --ramp-max} (100, 100, 1500)</li>
  * <li>{@code --java PATH} the application's JVM (this one's), {@code --virtual true} virtual
- * threads for the SDK's handlers, {@code --jvm-arg ARG} (repeatable) for the application's JVM</li>
+ * threads for the SDK's handlers, {@code --jvm-arg ARG} (repeatable) for the application's JVM,
+ * {@code --app-classpath-prefix PATH} put before the class path of the application (to measure a
+ * patched client without changing it)</li>
  * <li>{@code --label NAME} (bench), {@code --results FILE} (target/results.txt), {@code --logs DIR}
  * (target/bench-logs)</li>
  * </ul>
@@ -31,12 +33,13 @@ import java.util.Locale;
  * @param java the application's {@code java}
  * @param virtualThreads whether the SDK's handlers run on virtual threads
  * @param jvmArgs extra arguments of the application's JVM
+ * @param classPathPrefix put before the application's class path, empty for none
  * @param label names this configuration in the results
  * @param results file the results are appended to
  * @param logDir where the applications' output goes
  */
 record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, int warmup, int repeat, int rampStart,
-		int rampStep, int rampMax, String java, boolean virtualThreads, List<String> jvmArgs, String label, Path results,
+		int rampStep, int rampMax, String java, boolean virtualThreads, List<String> jvmArgs, String classPathPrefix, String label, Path results,
 		Path logDir) {
 
 	static HarnessOptions parse(String[] args) {
@@ -52,6 +55,7 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 		String java = ProcessHandle.current().info().command().orElse("java");
 		boolean virtual = false;
 		List<String> jvmArgs = new ArrayList<>();
+		String classPathPrefix = "";
 		String label = "bench";
 		Path results = Path.of("target/results.txt");
 		Path logs = Path.of("target/bench-logs");
@@ -72,6 +76,7 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 				case "--java" -> java = value;
 				case "--virtual" -> virtual = Boolean.parseBoolean(value);
 				case "--jvm-arg" -> jvmArgs.add(value);
+				case "--app-classpath-prefix" -> classPathPrefix = value;
 				case "--label" -> label = value;
 				case "--results" -> results = Path.of(value);
 				case "--logs" -> logs = Path.of(value);
@@ -82,7 +87,7 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 			throw new IllegalArgumentException("Arguments come in pairs: --name value");
 		}
 		return new HarnessOptions(mode, apps, calls, seconds, warmup, repeat, rampStart, rampStep, rampMax, java, virtual,
-				List.copyOf(jvmArgs), label, results, logs);
+				List.copyOf(jvmArgs), classPathPrefix, label, results, logs);
 	}
 
 	/** The longest a call may live: every call hangs up by itself after this, whatever happens. */

@@ -25,6 +25,8 @@ public final class LoadHarness {
 
 	private final HarnessOptions options;
 
+	private boolean failed;
+
 	private LoadHarness(HarnessOptions options) {
 		this.options = options;
 	}
@@ -43,7 +45,7 @@ public final class LoadHarness {
 			case "soak" -> harness.soak();
 			default -> throw new IllegalArgumentException("Unknown mode " + options.mode());
 		}
-		System.exit(0);
+		System.exit(harness.failed ? 1 : 0);
 	}
 
 	private void runs() throws IOException {
@@ -66,6 +68,14 @@ public final class LoadHarness {
 		if (medians.size() == 2) {
 			report(Medians.table(medians.get(0), medians.get(1), this.options.label()));
 		}
+		for (List<RunResult> runs : byKind) {
+			for (RunResult run : runs) {
+				if (run.echo().pulls() == 0 || run.echo().lost() * 100 > run.echo().sent()) {
+					report("FAILED: " + run.kind() + " did not echo the calls (" + run.echo() + ")");
+					this.failed = true;
+				}
+			}
+		}
 	}
 
 	private RunResult fixedLoad(AppKind kind, int calls, int repeat) throws IOException {
@@ -87,21 +97,27 @@ public final class LoadHarness {
 		for (AppKind kind : this.options.apps()) {
 			EchoMeter meter = new EchoMeter();
 			int capacity = 0;
+			int underrunCapacity = 0;
 			boolean failed = false;
+			boolean underrunFailed = false;
 			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "ramp-" + kind.name().toLowerCase())) {
 				sim.awaitReadySessions(1, Duration.ofSeconds(60));
 				List<SimulatedCall> placed = new ArrayList<>();
 				for (int calls = this.options.rampStart(); calls <= this.options.rampMax(); calls += this.options.rampStep()) {
+					app.ask("reset", Duration.ofSeconds(10));
 					if (!placeCalls(sim, placed, calls - placed.size())) {
 						report("ramp " + kind + ": calls not answered within the time limit at " + calls);
 						break;
 					}
-					app.ask("reset", Duration.ofSeconds(10));
 					RunResult step = measure(kind, app, meter, placed.size(), false, 0);
 					report("ramp step: " + step.describe() + (step.carried() ? "" : " NOT CARRIED"));
 					failed |= !step.carried();
 					if (!failed) {
 						capacity = calls;
+					}
+					underrunFailed |= step.echo().underrunPercent() > 0.1;
+					if (!underrunFailed) {
+						underrunCapacity = calls;
 					}
 					// past the capacity the curve goes on while the application still keeps up roughly
 					if (step.echo().underrunPercent() > 5) {
@@ -111,7 +127,8 @@ public final class LoadHarness {
 				hangUp(sim, placed);
 			}
 			capacities.add(kind + " capacity " + capacity
-					+ " calls (largest step such that it and every smaller step had underruns <= 0.1 % and echo p99 <= 60 ms)");
+					+ " calls (largest step such that it and every smaller step had underruns <= 0.1 % and echo p99 <= 60 ms); "
+					+ underrunCapacity + " calls by the underrun rule alone");
 		}
 		capacities.forEach(this::report);
 	}
@@ -151,7 +168,7 @@ public final class LoadHarness {
 			jvmArgs.add("-Dspring.threads.virtual.enabled=true");
 		}
 		Path log = this.options.logDir().resolve(this.options.label() + "-" + name + ".log");
-		return AppProcess.start(kind, sim, this.options.java(), jvmArgs, log);
+		return AppProcess.start(kind, sim, this.options.java(), jvmArgs, this.options.classPathPrefix(), log);
 	}
 
 	/** Places calls at about 100 per second and waits until all are answered (at most 60 s). */
