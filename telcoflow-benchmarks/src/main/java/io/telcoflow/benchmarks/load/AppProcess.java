@@ -1,6 +1,7 @@
 package io.telcoflow.benchmarks.load;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ final class AppProcess implements AutoCloseable {
 		command.addAll(jvmArgs);
 		command.add("-cp");
 		String classPath = System.getProperty("java.class.path");
-		command.add(classPathPrefix.isEmpty() ? classPath : classPathPrefix + java.io.File.pathSeparator + classPath);
+		command.add(classPathPrefix.isEmpty() ? classPath : classPathPrefix + File.pathSeparator + classPath);
 		if (kind == AppKind.SDK) {
 			command.add(SdkEchoApplication.class.getName());
 			command.add("--telcoflow.url=" + sim.url());
