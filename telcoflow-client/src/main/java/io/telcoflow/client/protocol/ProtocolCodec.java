@@ -30,6 +30,11 @@ public final class ProtocolCodec {
 
 	private static final int PREFIX_LENGTH = 40;
 
+	private static final String COMPACT_PULL = "{\"type\":\"audio.pull\",\"bytes\":";
+
+	/** The largest value of a member that the API holds in an {@code int}. */
+	private static final long MAX_INT_MEMBER = Integer.MAX_VALUE;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	/**
@@ -38,6 +43,10 @@ public final class ProtocolCodec {
 	 * @return the message, or {@link ServerMessage.Invalid} describing what was wrong
 	 */
 	public ServerMessage decode(String text) {
+		int pull = compactPull(text);
+		if (pull > 0) {
+			return new ServerMessage.AudioPull(pull);
+		}
 		int bytes = utf8Length(text);
 		if (bytes > MAX_TEXT_FRAME_BYTES) {
 			return invalid("text frame of " + bytes + " bytes exceeds " + MAX_TEXT_FRAME_BYTES);
@@ -64,12 +73,39 @@ public final class ProtocolCodec {
 		}
 	}
 
+	/**
+	 * Reads the number of bytes of an {@code audio.pull} in exactly the compact form the server
+	 * sends 50 times a second per call, {@code {"type":"audio.pull","bytes":N}}, without building a
+	 * JSON tree.
+	 * @param text the frame
+	 * @return the bytes (1 to 999,999,999), or 0 when the frame is anything else (then decoded in
+	 * full)
+	 */
+	static int compactPull(String text) {
+		int length = text.length();
+		int start = COMPACT_PULL.length();
+		int digits = length - start - 1;
+		if (digits < 1 || digits > 9 || text.charAt(length - 1) != '}' || !text.startsWith(COMPACT_PULL)
+				|| text.charAt(start) == '0') {
+			return 0;
+		}
+		int value = 0;
+		for (int i = start; i < length - 1; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return 0;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
 	private ServerMessage decode(String type, JsonNode node) {
 		switch (type) {
 			case "session.welcome":
 				return new ServerMessage.Welcome(optionalString(node, "session_id", ""),
 						optionalString(node, "protocol", PROTOCOL),
-						positiveLong(node, "heartbeat_interval_ms", DEFAULT_HEARTBEAT_INTERVAL_MS));
+						positiveLong(node, "heartbeat_interval_ms", DEFAULT_HEARTBEAT_INTERVAL_MS, MAX_INT_MEMBER));
 			case "call.incoming":
 				return new ServerMessage.CallIncoming(string(node, "call_id"), nullableString(node, "caller_number"),
 						nullableString(node, "callee_number"), string(node, "media_url"), string(node, "media_token"),
@@ -77,12 +113,13 @@ public final class ProtocolCodec {
 			case "call.ended":
 				return new ServerMessage.CallEnded(string(node, "call_id"), optionalString(node, "reason", ""));
 			case "session.draining":
-				return new ServerMessage.Draining(Math.max(0, positiveLong(node, "reconnect_after_ms", 0)));
+				return new ServerMessage.Draining(nonNegativeLong(node, "reconnect_after_ms", 0));
 			case "error":
 				return new ServerMessage.Error(optionalString(node, "code", ""), optionalString(node, "message", ""));
 			case "media.started":
 				return new ServerMessage.MediaStarted(string(node, "call_id"), state(node, "state"),
-						(int) positiveLong(node, "sample_rate", 24000), (int) positiveLong(node, "frame_ms", 20));
+						(int) positiveLong(node, "sample_rate", 24000, MAX_INT_MEMBER),
+						(int) positiveLong(node, "frame_ms", 20, MAX_INT_MEMBER));
 			case "command.result":
 				return commandResult(node);
 			case "call.state":
@@ -92,11 +129,10 @@ public final class ProtocolCodec {
 			case "call.terminated":
 				return new ServerMessage.Terminated(terminationReason(optionalString(node, "reason", "")));
 			case "audio.pull":
-				long bytes = positiveLong(node, "bytes", -1);
-				if (bytes <= 0 || bytes > Integer.MAX_VALUE) {
+				if (node.get("bytes") == null) {
 					throw new InvalidFrameException("audio.pull without a positive 'bytes'");
 				}
-				return new ServerMessage.AudioPull((int) bytes);
+				return new ServerMessage.AudioPull((int) positiveLong(node, "bytes", 0, MAX_INT_MEMBER));
 			default:
 				return invalid("unknown type '" + prefix(type) + "'");
 		}
@@ -117,7 +153,7 @@ public final class ProtocolCodec {
 		if (digit.length() != 1 || "0123456789*#ABCD".indexOf(digit.charAt(0)) < 0) {
 			throw new InvalidFrameException("call.dtmf with invalid digit '" + prefix(digit) + "'");
 		}
-		return new ServerMessage.Dtmf(digit.charAt(0), Math.max(0, positiveLong(node, "duration_ms", 0)));
+		return new ServerMessage.Dtmf(digit.charAt(0), nonNegativeLong(node, "duration_ms", 0));
 	}
 
 	/**
@@ -208,7 +244,8 @@ public final class ProtocolCodec {
 			Instant offeredAt = instant(node, "offered_at");
 			return new CallHandover(string(node, "call_id"), string(node, "media_url"), string(node, "media_token"),
 					nullableString(node, "caller_number"), nullableString(node, "callee_number"),
-					(int) positiveLong(node, "sample_rate", 24000), (offeredAt != null) ? offeredAt : Instant.now());
+					(int) positiveLong(node, "sample_rate", 24000, MAX_INT_MEMBER),
+					(offeredAt != null) ? offeredAt : Instant.now());
 		}
 		catch (InvalidFrameException ex) {
 			throw new IllegalArgumentException("Not a serialised Telcoflow call: " + ex.getMessage());
@@ -239,13 +276,32 @@ public final class ProtocolCodec {
 		return (value != null) ? value : fallback;
 	}
 
-	private static long positiveLong(JsonNode node, String name, long fallback) {
+	private static long positiveLong(JsonNode node, String name, long fallback, long max) {
+		long value = integer(node, name, fallback);
+		if (value <= 0 || value > max) {
+			throw new InvalidFrameException(typeOf(node) + " with '" + name + "' out of range (1 to " + max + ")");
+		}
+		return value;
+	}
+
+	private static long nonNegativeLong(JsonNode node, String name, long fallback) {
+		long value = integer(node, name, fallback);
+		if (value < 0) {
+			throw new InvalidFrameException(typeOf(node) + " with negative '" + name + "'");
+		}
+		return value;
+	}
+
+	private static long integer(JsonNode node, String name, long fallback) {
 		JsonNode value = node.get(name);
 		if (value == null || value.isNull()) {
 			return fallback;
 		}
 		if (!value.isIntegralNumber()) {
 			throw new InvalidFrameException(typeOf(node) + " with non-integer '" + name + "'");
+		}
+		if (!value.canConvertToLong()) {
+			throw new InvalidFrameException(typeOf(node) + " with '" + name + "' beyond 64 bits");
 		}
 		return value.longValue();
 	}

@@ -245,14 +245,21 @@ public final class WebSocketConnection {
 			if (WebSocketConnection.this.closed.get()) {
 				return;
 			}
-			if (message instanceof TextMessage text) {
-				WebSocketConnection.this.listener.onText(text.getPayload());
+			try {
+				if (message instanceof TextMessage text) {
+					WebSocketConnection.this.listener.onText(text.getPayload());
+				}
+				else if (message instanceof BinaryMessage binary) {
+					WebSocketConnection.this.listener.onBinary(binary.getPayload());
+				}
+				else if (!(message instanceof PongMessage)) {
+					logger.debug("{}: ignored {}", WebSocketConnection.this.name, message.getClass().getSimpleName());
+				}
 			}
-			else if (message instanceof BinaryMessage binary) {
-				WebSocketConnection.this.listener.onBinary(binary.getPayload());
-			}
-			else if (!(message instanceof PongMessage)) {
-				logger.debug("{}: ignored {}", WebSocketConnection.this.name, message.getClass().getSimpleName());
+			catch (RuntimeException ex) {
+				// one bad frame must never close the connection (and with it a call, or every offer)
+				logger.warn("{}: a {} frame could not be handled; dropped", WebSocketConnection.this.name,
+						message.getClass().getSimpleName(), ex);
 			}
 		}
 

@@ -132,4 +132,35 @@ class ProtocolCodecTests {
 			.withMessageContaining("media_url");
 	}
 
+	@Test
+	void compactPullIsReadWithoutATreeAndEveryOtherFormFallsBackToTheFullDecoder() {
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":960}")).isEqualTo(960);
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":999999999}")).isEqualTo(999_999_999);
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":0}")).isZero();
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":0960}")).isZero();
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":9999999999}")).isZero();
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":-960}")).isZero();
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":96.0}")).isZero();
+		assertThat(ProtocolCodec.compactPull("{\"type\":\"audio.pull\",\"bytes\":}")).isZero();
+		assertThat(ProtocolCodec.compactPull("{\"type\": \"audio.pull\", \"bytes\": 960}")).isZero();
+		assertThat(this.codec.decode("{\"type\": \"audio.pull\", \"bytes\": 960}"))
+			.isEqualTo(new ServerMessage.AudioPull(960));
+		assertThat(this.codec.decode("{\"type\":\"audio.pull\",\"bytes\":0}"))
+			.isInstanceOf(ServerMessage.Invalid.class);
+		assertThat(this.codec.decode("{\"type\":\"audio.pull\",\"bytes\":9999999999}"))
+			.isInstanceOf(ServerMessage.Invalid.class);
+	}
+
+	@Test
+	void numbersOutOfTheirRangeAreInvalidFrames() {
+		assertThat(this.codec.decode("{\"type\":\"session.welcome\",\"heartbeat_interval_ms\":0}"))
+			.isInstanceOf(ServerMessage.Invalid.class);
+		assertThat(this.codec.decode("{\"type\":\"session.welcome\",\"heartbeat_interval_ms\":123456789012345678901234567890}"))
+			.isInstanceOf(ServerMessage.Invalid.class);
+		assertThat(this.codec.decode("{\"type\":\"session.draining\",\"reconnect_after_ms\":-1}"))
+			.isInstanceOf(ServerMessage.Invalid.class);
+		assertThat(this.codec.decode("{\"type\":\"call.dtmf\",\"digit\":\"5\",\"duration_ms\":99999999999999999999}"))
+			.isInstanceOf(ServerMessage.Invalid.class);
+	}
+
 }
