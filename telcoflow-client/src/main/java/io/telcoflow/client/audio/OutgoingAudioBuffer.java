@@ -34,6 +34,9 @@ public final class OutgoingAudioBuffer {
 
 	private int size;
 
+	/** Bytes taken by {@link #take} whose frame has not yet been reported {@link #sent}. */
+	private int inFlight;
+
 	private long retained;
 
 	private boolean closed;
@@ -75,7 +78,9 @@ public final class OutgoingAudioBuffer {
 		}
 		while (written < length) {
 			int remaining = length - written;
-			int segmentSize = Math.min(MAX_SEGMENT, Math.max(MIN_SEGMENT, remaining));
+			// an empty buffer gets a segment of exactly the chunk (an echo writes a frame, it is pulled
+			// whole); behind buffered audio small chunks pack into segments of at least MIN_SEGMENT
+			int segmentSize = Math.min(MAX_SEGMENT, (this.size == 0) ? remaining : Math.max(MIN_SEGMENT, remaining));
 			Segment segment = new Segment(new byte[segmentSize]);
 			this.retained += segmentSize;
 			this.segments.addLast(segment);
@@ -85,30 +90,57 @@ public final class OutgoingAudioBuffer {
 	}
 
 	/**
-	 * Takes up to {@code max} bytes from the front (the server's pull).
+	 * Takes up to {@code max} bytes from the front (the server's pull) and counts them as played at
+	 * once: {@link #take} and {@link #sent} in one.
 	 * @param target where to copy them, at least {@code max} long
 	 * @param max the most bytes to take
 	 * @return how many bytes were taken, 0 when the buffer is empty
 	 */
 	public int pull(byte[] target, int max) {
-		List<CompletableFuture<Void>> drained = null;
+		int taken = take(target, max);
+		if (taken > 0) {
+			sent(taken);
+		}
+		return taken;
+	}
+
+	/**
+	 * Takes up to {@code max} bytes from the front for a frame about to be sent. Playback futures
+	 * stay pending until the frame is reported with {@link #sent}, so that whatever the
+	 * application does once playback completed reaches the connection after the frame.
+	 * @param target where to copy them, at least {@code max} long
+	 * @param max the most bytes to take
+	 * @return how many bytes were taken, 0 when the buffer is empty
+	 */
+	public synchronized int take(byte[] target, int max) {
 		int taken = 0;
-		synchronized (this) {
-			while (taken < max && !this.segments.isEmpty()) {
-				Segment head = this.segments.peekFirst();
-				taken += head.read(target, taken, max - taken);
-				if (head.isConsumed()) {
-					this.segments.pollFirst();
-					this.retained -= head.data.length;
-				}
+		while (taken < max && !this.segments.isEmpty()) {
+			Segment head = this.segments.peekFirst();
+			taken += head.read(target, taken, max - taken);
+			if (head.isConsumed()) {
+				this.segments.pollFirst();
+				this.retained -= head.data.length;
 			}
-			this.size -= taken;
-			if (taken > 0 && this.size == 0) {
+		}
+		this.size -= taken;
+		this.inFlight += taken;
+		return taken;
+	}
+
+	/**
+	 * Reports that bytes from {@link #take} were handed to the connection (or dropped with it):
+	 * completes the playback futures when nothing is left.
+	 * @param bytes how many bytes were taken for the frame
+	 */
+	public void sent(int bytes) {
+		List<CompletableFuture<Void>> drained = null;
+		synchronized (this) {
+			this.inFlight = Math.max(0, this.inFlight - bytes);
+			if (this.size == 0 && this.inFlight == 0) {
 				drained = takeDrainWaiters();
 			}
 		}
 		complete(drained);
-		return taken;
 	}
 
 	/**
@@ -159,7 +191,7 @@ public final class OutgoingAudioBuffer {
 		if (this.closed && this.closedUndrained) {
 			return CompletableFuture.failedFuture(closedFailure.get());
 		}
-		if (this.size == 0) {
+		if (this.size == 0 && this.inFlight == 0) {
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<Void> future = new CompletableFuture<>();
@@ -184,6 +216,7 @@ public final class OutgoingAudioBuffer {
 			this.closed = true;
 			this.closedUndrained = this.size > 0;
 			this.size = 0;
+			this.inFlight = 0;
 			this.segments.clear();
 			this.retained = 0;
 			waiters = takeDrainWaiters();

@@ -323,6 +323,7 @@ final class DefaultActiveCall implements ActiveCall {
 		catch (BufferFullException | BufferClosedException ex) {
 			throw this.client.listeners().error(ex, this);
 		}
+		this.media.audioAppended();
 	}
 
 	@Override

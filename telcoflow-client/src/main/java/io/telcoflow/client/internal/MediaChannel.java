@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.CallState;
+import io.telcoflow.client.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.ServerMessage;
 import io.telcoflow.client.transport.ConnectFailure;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * A call's media connection: opening it, resuming it within {@link #RESUME_WINDOW} after an
  * unexpected loss, and dispatching its frames. The reader thread answers {@code audio.pull} itself
  * (the hot path); everything else is handed to the call.
+ * <p>
+ * A pull that finds the outgoing buffer empty stays open until the next pull arrives (protocol
+ * section 4.3: one frame per pull, any time before the next) and is answered by the thread that
+ * appends audio ({@link #audioAppended()}), so that audio written just after a pull, as an echo
+ * does, is not held back a whole frame. Frames still go through the connection's single writer.
  */
 final class MediaChannel {
 
@@ -27,6 +33,9 @@ final class MediaChannel {
 
 	/** Close code of a media connection taken over by another process. */
 	static final int HANDED_OVER = 4009;
+
+	/** The most bytes one pull takes, whatever the server asks for. */
+	static final int MAX_PULL_BYTES = 64 * 1024;
 
 	private static final long[] RETRY_DELAYS_MS = { 0, 100, 250, 500, 1000 };
 
@@ -46,7 +55,16 @@ final class MediaChannel {
 
 	private int attempt;
 
-	/** Reused for every pull: only the current connection's reader thread touches it. */
+	/** Guards the open pull and {@link #scratch}. */
+	private final Object pullLock = new Object();
+
+	/** The bytes of the open pull, 0 when none is open. */
+	private volatile int openPull;
+
+	/** The connection the open pull came on. */
+	private @Nullable WebSocketConnection openPullConnection;
+
+	/** Reused for every pull, under the pull lock. */
 	private byte[] scratch = new byte[0];
 
 	MediaChannel(DefaultActiveCall call, DefaultTelcoflowClient client) {
@@ -83,6 +101,7 @@ final class MediaChannel {
 		}
 		Listener listener = new Listener();
 		this.current = listener;
+		lapsePull();
 		this.client.transport()
 			.open(this.call.mediaUri(), this.client.endpoints().mediaHeaders(this.call.mediaToken()),
 					"media " + this.call.getCallId(), listener)
@@ -169,11 +188,68 @@ final class MediaChannel {
 	}
 
 	private void pull(WebSocketConnection connection, int bytes) {
+		synchronized (this.pullLock) {
+			// a new pull replaces an open one; it is open before the buffer is looked at, so that an
+			// append racing with this pull either is taken here or sees the pull open
+			this.openPullConnection = connection;
+			this.openPull = Math.min(bytes, MAX_PULL_BYTES);
+			answerOpenPull();
+		}
+	}
+
+	/**
+	 * Audio was appended to the call's buffer: answers the open pull, if any, from the calling
+	 * thread.
+	 */
+	void audioAppended() {
+		if (this.openPull == 0) {
+			return;
+		}
+		synchronized (this.pullLock) {
+			answerOpenPull();
+		}
+	}
+
+	/**
+	 * Drops the open pull (the connection changed, or the call no longer plays audio).
+	 */
+	private void lapsePull() {
+		synchronized (this.pullLock) {
+			this.openPull = 0;
+			this.openPullConnection = null;
+		}
+	}
+
+	private void answerOpenPull() {
+		int bytes = this.openPull;
+		WebSocketConnection connection = this.openPullConnection;
+		if (bytes == 0 || connection == null) {
+			return;
+		}
+		if (!connection.isOpen()) {
+			this.openPull = 0;
+			this.openPullConnection = null;
+			return;
+		}
 		if (this.scratch.length < bytes) {
 			this.scratch = new byte[bytes];
 		}
-		int taken = this.call.buffer().pull(this.scratch, bytes);
-		if (taken > 0 && connection.sendBinary(this.scratch, 0, taken)) {
+		OutgoingAudioBuffer buffer = this.call.buffer();
+		int taken = buffer.take(this.scratch, bytes);
+		if (taken == 0) {
+			return;
+		}
+		this.openPull = 0;
+		this.openPullConnection = null;
+		boolean sent;
+		try {
+			sent = connection.sendBinary(this.scratch, 0, taken);
+		}
+		finally {
+			// playback completes only now: whatever the application sends next follows this frame
+			buffer.sent(taken);
+		}
+		if (sent) {
 			this.client.listeners().eachNow((listener) -> listener.onAudioSent(this.call, taken));
 		}
 	}
@@ -190,12 +266,16 @@ final class MediaChannel {
 			this.call.onResult(result);
 		}
 		else if (message instanceof ServerMessage.StateChanged changed) {
+			if (changed.state() != CallState.ANSWERED && changed.state() != CallState.CONNECTED) {
+				lapsePull();
+			}
 			this.call.applyState(changed.state());
 		}
 		else if (message instanceof ServerMessage.Dtmf dtmf) {
 			this.call.onDtmf(dtmf);
 		}
 		else if (message instanceof ServerMessage.Terminated terminated) {
+			lapsePull();
 			this.call.terminated(terminated.reason());
 		}
 		else if (message instanceof ServerMessage.MediaStarted mediaStarted) {

@@ -140,4 +140,27 @@ class OutgoingAudioBufferTests {
 		assertThat(drained).isCompleted();
 	}
 
+	@Test
+	void aChunkWrittenIntoAnEmptyBufferTakesExactlyItsSize() {
+		this.buffer.append(new byte[960], 0, 960);
+		assertThat(this.buffer.retainedBytes()).isEqualTo(960);
+		this.buffer.append(new byte[100], 0, 100);
+		assertThat(this.buffer.retainedBytes()).isEqualTo(960 + OutgoingAudioBuffer.MIN_SEGMENT);
+	}
+
+	@Test
+	void playbackOfTakenBytesCompletesOnlyOnceTheirFrameIsSent() {
+		this.buffer.append(new byte[960], 0, 960);
+		CompletableFuture<Void> before = this.buffer.drained(() -> new WssCallClosedException("closed"));
+		assertThat(this.buffer.take(new byte[960], 960)).isEqualTo(960);
+		CompletableFuture<Void> during = this.buffer.drained(() -> new WssCallClosedException("closed"));
+		assertThat(this.buffer.size()).isZero();
+		assertThat(before).isNotDone();
+		assertThat(during).isNotDone();
+		this.buffer.sent(960);
+		assertThat(before).isCompleted();
+		assertThat(during).isCompleted();
+		assertThat(this.buffer.drained(() -> new WssCallClosedException("closed"))).isCompleted();
+	}
+
 }
