@@ -320,6 +320,11 @@ final class ControlChannel {
 		}
 
 		@Override
+		public void onOversized(String description) {
+			ControlChannel.this.client.listeners().protocolError(null, description);
+		}
+
+		@Override
 		public void onClosed(int code, String reason) {
 			logger.debug("Control connection closed: {} {}", code, reason);
 			if (ControlChannel.this.current == this) {

@@ -343,6 +343,13 @@ final class MediaChannel {
 		}
 
 		@Override
+		public void onOversized(String description) {
+			if (MediaChannel.this.current == this) {
+				MediaChannel.this.client.listeners().protocolError(MediaChannel.this.call, description);
+			}
+		}
+
+		@Override
 		public void onClosed(int code, String reason) {
 			logger.debug("Media connection of call {} closed: {} {}", MediaChannel.this.call.getCallId(), code, reason);
 			if (MediaChannel.this.current == this) {

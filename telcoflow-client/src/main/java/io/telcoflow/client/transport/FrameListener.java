@@ -27,6 +27,13 @@ public interface FrameListener {
 	void onBinary(ByteBuffer data);
 
 	/**
+	 * A message above the protocol's size limit arrived and was dropped; the connection stays open.
+	 * @param description what was dropped, for a protocol error
+	 */
+	default void onOversized(String description) {
+	}
+
+	/**
 	 * The connection closed, by either side or by loss; called exactly once.
 	 * @param code the close code ({@link WebSocketConnection#ABNORMAL} on loss)
 	 * @param reason the close reason or a description of the loss

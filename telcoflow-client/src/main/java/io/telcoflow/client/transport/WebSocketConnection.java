@@ -1,7 +1,9 @@
 package io.telcoflow.client.transport;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +27,10 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * One open WebSocket connection. Sends are serialised (one writer at a time, whatever the calling
  * thread); a heartbeat pings the server and declares the connection dead when nothing at all
- * arrived for two intervals.
+ * arrived for two intervals. Messages arrive from Tomcat in parts of at most its small buffers
+ * and are assembled here up to {@link #MAX_MESSAGE} (bytes of a binary message, characters of a
+ * text message); a larger message is dropped and reported with
+ * {@link FrameListener#onOversized(String)}, and the connection stays open.
  */
 public final class WebSocketConnection {
 
@@ -36,6 +41,9 @@ public final class WebSocketConnection {
 	public static final int NORMAL = 1000;
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketConnection.class);
+
+	/** The largest message assembled (the protocol's limit of a frame, 64 KiB). */
+	static final int MAX_MESSAGE = 64 * 1024;
 
 	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -216,6 +224,21 @@ public final class WebSocketConnection {
 		return true;
 	}
 
+	/**
+	 * Reads whether Nagle's algorithm is off on the connection's socket.
+	 * @return whether {@code TCP_NODELAY} is set, or {@code null} when the socket cannot be found
+	 */
+	@Nullable Boolean tcpNoDelay() {
+		WebSocketSession current = this.session;
+		AsynchronousSocketChannel channel = (current != null) ? TcpNoDelay.socketChannel(current) : null;
+		try {
+			return (channel != null) ? channel.getOption(StandardSocketOptions.TCP_NODELAY) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
 	WebSocketHandler handler() {
 		return new Handler();
 	}
@@ -232,8 +255,18 @@ public final class WebSocketConnection {
 
 		private volatile @Nullable Throwable transportError;
 
+		/** Parts of a text message (reader thread only); null when none is pending. */
+		private @Nullable StringBuilder textParts;
+
+		/** Parts of a binary message (reader thread only); null when none is pending. */
+		private @Nullable ByteBuffer binaryParts;
+
+		/** Characters or bytes of the pending message so far, including dropped ones. */
+		private long partsLength;
+
 		@Override
 		public void afterConnectionEstablished(WebSocketSession session) {
+			TcpNoDelay.enable(session);
 			WebSocketConnection.this.session = session;
 			WebSocketConnection.this.lastReceivedNanos = System.nanoTime();
 			WebSocketConnection.this.listener.onOpen(WebSocketConnection.this);
@@ -247,10 +280,10 @@ public final class WebSocketConnection {
 			}
 			try {
 				if (message instanceof TextMessage text) {
-					WebSocketConnection.this.listener.onText(text.getPayload());
+					text(text.getPayload(), text.isLast());
 				}
 				else if (message instanceof BinaryMessage binary) {
-					WebSocketConnection.this.listener.onBinary(binary.getPayload());
+					binary(binary.getPayload(), binary.isLast());
 				}
 				else if (!(message instanceof PongMessage)) {
 					logger.debug("{}: ignored {}", WebSocketConnection.this.name, message.getClass().getSimpleName());
@@ -261,6 +294,73 @@ public final class WebSocketConnection {
 				logger.warn("{}: a {} frame could not be handled; dropped", WebSocketConnection.this.name,
 						message.getClass().getSimpleName(), ex);
 			}
+		}
+
+		private void text(String part, boolean last) {
+			StringBuilder parts = this.textParts;
+			if (last && parts == null && this.partsLength == 0) {
+				WebSocketConnection.this.listener.onText(part);
+				return;
+			}
+			this.partsLength += part.length();
+			if (this.partsLength <= MAX_MESSAGE) {
+				parts = (parts != null) ? parts : new StringBuilder(Math.min(MAX_MESSAGE, 2 * part.length()));
+				parts.append(part);
+				this.textParts = parts;
+			}
+			else {
+				this.textParts = null;
+			}
+			if (last) {
+				long length = this.partsLength;
+				this.textParts = null;
+				this.partsLength = 0;
+				if (length <= MAX_MESSAGE && parts != null) {
+					WebSocketConnection.this.listener.onText(parts.toString());
+				}
+				else {
+					oversized("text message of " + length + " characters exceeds " + MAX_MESSAGE + "; dropped");
+				}
+			}
+		}
+
+		private void binary(ByteBuffer part, boolean last) {
+			ByteBuffer parts = this.binaryParts;
+			if (last && parts == null && this.partsLength == 0) {
+				WebSocketConnection.this.listener.onBinary(part);
+				return;
+			}
+			this.partsLength += part.remaining();
+			if (this.partsLength <= MAX_MESSAGE) {
+				if (parts == null || parts.remaining() < part.remaining()) {
+					ByteBuffer grown = ByteBuffer.allocate((int) Math.min(MAX_MESSAGE, 2 * this.partsLength));
+					if (parts != null) {
+						grown.put(parts.flip());
+					}
+					parts = grown;
+				}
+				parts.put(part);
+				this.binaryParts = parts;
+			}
+			else {
+				this.binaryParts = null;
+			}
+			if (last) {
+				long length = this.partsLength;
+				this.binaryParts = null;
+				this.partsLength = 0;
+				if (length <= MAX_MESSAGE && parts != null) {
+					WebSocketConnection.this.listener.onBinary(parts.flip());
+				}
+				else {
+					oversized("binary message of " + length + " bytes exceeds " + MAX_MESSAGE + "; dropped");
+				}
+			}
+		}
+
+		private void oversized(String description) {
+			logger.warn("{}: {}", WebSocketConnection.this.name, description);
+			WebSocketConnection.this.listener.onOversized(description);
 		}
 
 		@Override
@@ -281,7 +381,8 @@ public final class WebSocketConnection {
 
 		@Override
 		public boolean supportsPartialMessages() {
-			return false;
+			// Tomcat's buffers stay small (see WebSocketTransport); messages are assembled here
+			return true;
 		}
 
 	}

@@ -28,9 +28,15 @@ public final class WebSocketTransport {
 
 	private static final String IO_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.IO_TIMEOUT_MS";
 
-	private static final int MAX_TEXT_MESSAGE = 256 * 1024;
+	/**
+	 * Tomcat's text message buffer, in characters. Tomcat holds it (as a {@code CharBuffer}) for
+	 * the connection's whole life, as it does the binary buffer and a read buffer of the binary
+	 * size; larger messages arrive in parts and are assembled by {@link WebSocketConnection}.
+	 */
+	static final int TEXT_BUFFER = 8 * 1024;
 
-	private static final int MAX_BINARY_MESSAGE = 256 * 1024;
+	/** Tomcat's binary message buffer, in bytes: a 20 ms frame at 48 kHz is 1920 bytes. */
+	static final int BINARY_BUFFER = 8 * 1024;
 
 	private final StandardWebSocketClient client;
 
@@ -55,9 +61,9 @@ public final class WebSocketTransport {
 	public WebSocketTransport(@Nullable SSLContext sslContext, boolean clientCertificate, Duration connectTimeout,
 			ScheduledExecutorService scheduler, Executor background) {
 		this.container = new WsWebSocketContainer();
-		// Frames above the protocol's 64 KiB limit must arrive so they can be dropped as protocol errors
-		this.container.setDefaultMaxTextMessageBufferSize(MAX_TEXT_MESSAGE);
-		this.container.setDefaultMaxBinaryMessageBufferSize(MAX_BINARY_MESSAGE);
+		// Small per-connection buffers; messages above them arrive in parts (WebSocketConnection)
+		this.container.setDefaultMaxTextMessageBufferSize(TEXT_BUFFER);
+		this.container.setDefaultMaxBinaryMessageBufferSize(BINARY_BUFFER);
 		this.client = new StandardWebSocketClient(this.container);
 		if (sslContext != null) {
 			this.client.setSslContext(sslContext);
@@ -116,6 +122,15 @@ public final class WebSocketTransport {
 					"WebSocket handshake with " + target + " timed out after " + this.connectTimeout, cause);
 		}
 		return ConnectFailure.classify(cause, target, this.clientCertificate);
+	}
+
+	/**
+	 * Returns the WebSocket container's per-connection buffer sizes.
+	 * @return the text buffer (characters) and the binary buffer (bytes)
+	 */
+	int[] bufferSizes() {
+		return new int[] { this.container.getDefaultMaxTextMessageBufferSize(),
+				this.container.getDefaultMaxBinaryMessageBufferSize() };
 	}
 
 	/**
