@@ -10,16 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import io.telcoflow.demo.audio.Pcm;
 import io.telcoflow.demo.audio.PcmAudio;
 import io.telcoflow.demo.audio.WavReader;
 import io.telcoflow.demo.receptionist.Prompts;
-import io.telcoflow.demo.simulator.ScriptedCallers;
 import io.telcoflow.simulator.CallRecord;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CalleeBehaviour;
-import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.RecordedCommand;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
@@ -53,7 +54,10 @@ class ReceptionistFlowTests {
 
 	private static final byte[] INVOICE = Prompts.read("caller-invoice").pcm();
 
-	private static final Duration SPEAKS_OVER_GREETING_AFTER = Duration.ofSeconds(1);
+	private static final byte[] INTERRUPT = Prompts.read("caller-interrupt").pcm();
+
+	/** One second of the greeting. */
+	private static final int GREETING_HEARD_BEFORE_SPEAKING = 48000;
 
 	@Autowired
 	private TelcoflowSimulator simulator;
@@ -72,30 +76,55 @@ class ReceptionistFlowTests {
 
 	private SimulatedCall asksForAnAbsentHuman;
 
+	private CompletableFuture<Long> invoiceAfterBeep;
+
+	private CompletableFuture<Long> interruptionDuringGreeting;
+
+	private CompletableFuture<Long> invoiceAfterVoicemailBeep;
+
+	private final AtomicReference<Long> agentBytesWhenUnanswered = new AtomicReference<>();
+
 	@BeforeAll
 	void placeOneCallPerBranch() {
 		this.simulator.awaitReadySessions(1, Duration.ofSeconds(10));
-		Duration afterBeep = prompts.greeting().duration().plus(prompts.beep().duration()).plusSeconds(1);
-		Duration afterVoicemailBeep = Duration.ofSeconds(1)
-			.plus(prompts.connecting().duration())
-			.plus(this.properties.getReceptionist().getRingTime())
-			.plus(prompts.voicemail().duration())
-			.plus(prompts.beep().duration())
-			.plusMillis(1500);
-		this.waitsForTheBeep = this.simulator.placeCall(script("+441632960201")
-			.callerAudio(CallerAudio.sequence(CallerAudio.silence(afterBeep), CallerAudio.pcm(INVOICE)))
-			.build());
-		this.speaksOverTheGreeting = this.simulator.placeCall(script("+441632960202")
-			.callerAudio(CallerAudio.sequence(CallerAudio.silence(SPEAKS_OVER_GREETING_AFTER),
-					ScriptedCallers.speech("caller-interrupt")))
-			.build());
+		int greetingAndBeep = prompts.greeting().pcm().length + prompts.beep().pcm().length;
+		int voicemailAndBeep = prompts.voicemail().pcm().length + prompts.beep().pcm().length;
+		this.waitsForTheBeep = this.simulator.placeCall(script("+441632960201").build());
+		this.speaksOverTheGreeting = this.simulator.placeCall(script("+441632960202").build());
 		this.asksForAnAnsweringHuman = this.simulator.placeCall(script("+441632960203").dtmf(Duration.ofSeconds(1), '0')
 			.callee(CalleeBehaviour.answersAfter(Duration.ofMillis(500)))
 			.build());
 		this.asksForAnAbsentHuman = this.simulator.placeCall(script("+441632960204").dtmf(Duration.ofSeconds(1), '0')
 			.callee(CalleeBehaviour.neverAnswers())
-			.callerAudio(CallerAudio.sequence(CallerAudio.silence(afterVoicemailBeep), CallerAudio.pcm(INVOICE)))
 			.build());
+		// The callers speak when the receptionist has played a given amount (not at fixed times),
+		// so that a slow machine does not turn a caller who waits into one who interrupts.
+		this.invoiceAfterBeep = speakWhen(this.waitsForTheBeep, (record) -> record.agentAudioBytes() >= greetingAndBeep,
+				INVOICE);
+		this.interruptionDuringGreeting = speakWhen(this.speaksOverTheGreeting,
+				(record) -> record.agentAudioBytes() >= GREETING_HEARD_BEFORE_SPEAKING, INTERRUPT);
+		this.invoiceAfterVoicemailBeep = speakWhen(this.asksForAnAbsentHuman, (record) -> {
+			Long unansweredAt = this.agentBytesWhenUnanswered.get();
+			if (unansweredAt == null && record.commands().stream().anyMatch((command) -> !command.ok())) {
+				this.agentBytesWhenUnanswered.set(record.agentAudioBytes());
+				return false;
+			}
+			return unansweredAt != null && record.agentAudioBytes() >= unansweredAt + voicemailAndBeep;
+		}, INVOICE);
+	}
+
+	/**
+	 * Has a caller say something once the receptionist's playing meets a condition.
+	 * @return a future of how many bytes the receptionist had played when the caller spoke
+	 */
+	private static CompletableFuture<Long> speakWhen(SimulatedCall call, Predicate<CallRecord> condition, byte[] pcm) {
+		// A thread per caller: each waits on its own condition, at the same time as the others.
+		return CompletableFuture.supplyAsync(() -> {
+			await().atMost(CALL_TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> condition.test(call.record()));
+			long played = call.record().agentAudioBytes();
+			call.sendCallerAudio(pcm);
+			return played;
+		}, (task) -> new Thread(task, "caller " + call.script().callerNumber()).start());
 	}
 
 	private static CallScript.Builder script(String callerNumber) {
@@ -105,6 +134,7 @@ class ReceptionistFlowTests {
 
 	@Test
 	void callerWhoWaitsForTheBeepHearsTheGreetingTheBeepAndTheGoodbyeThenIsDisconnected() {
+		this.invoiceAfterBeep.join();
 		assertThat(this.waitsForTheBeep.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
 		CallRecord record = this.waitsForTheBeep.record();
 		assertThat(record.commandNames()).containsExactly("answer", "disconnect");
@@ -115,6 +145,7 @@ class ReceptionistFlowTests {
 
 	@Test
 	void callerWhoWaitsForTheBeepHasTheirMessageRecorded() throws IOException {
+		this.invoiceAfterBeep.join();
 		this.waitsForTheBeep.awaitEnded(CALL_TIMEOUT);
 		PcmAudio message = recording(this.waitsForTheBeep);
 		assertThat(TestAudio.indexOf(message.pcm(), middleOf(INVOICE))).isNotNegative();
@@ -124,6 +155,7 @@ class ReceptionistFlowTests {
 
 	@Test
 	void callerWhoSpeaksOverTheGreetingStopsItWithinAFewFrames() throws IOException {
+		long playedWhenSpoke = this.interruptionDuringGreeting.join();
 		assertThat(this.speaksOverTheGreeting.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
 		CallRecord record = this.speaksOverTheGreeting.record();
 		byte[] agentAudio = record.agentAudio();
@@ -131,13 +163,12 @@ class ReceptionistFlowTests {
 		assertThat(agentAudio.length).isGreaterThan(goodbye.length);
 		byte[] greetingHeard = Arrays.copyOfRange(agentAudio, 0, agentAudio.length - goodbye.length);
 		assertThat(Arrays.copyOfRange(agentAudio, greetingHeard.length, agentAudio.length)).isEqualTo(goodbye);
-		// Pulls and caller frames share the simulator's 20 ms clock from the answer on: the greeting
-		// stops a few frames (detector onset, network, scheduling) after the caller starts. It may
-		// also have started a few frames late (pulls before the first audio was buffered are empty).
-		assertThat(Pcm.duration(24000, greetingHeard.length)).isBetween(SPEAKS_OVER_GREETING_AFTER.minusMillis(300),
-				SPEAKS_OVER_GREETING_AFTER.plusMillis(400));
-		byte[] interrupt = Prompts.read("caller-interrupt").pcm();
-		assertThat(TestAudio.indexOf(recording(this.speaksOverTheGreeting).pcm(), middleOf(interrupt))).isNotNegative();
+		// The simulator pulls a frame of the greeting every 20 ms and sends a frame of the caller in
+		// the same tick: count the greeting's frames pulled after the caller started (detector onset,
+		// network, scheduling on a busy machine).
+		Duration afterSpeech = Pcm.duration(24000, greetingHeard.length - playedWhenSpoke);
+		assertThat(afterSpeech).isBetween(Duration.ZERO, Duration.ofMillis(500));
+		assertThat(TestAudio.indexOf(recording(this.speaksOverTheGreeting).pcm(), middleOf(INTERRUPT))).isNotNegative();
 	}
 
 	@Test
@@ -156,6 +187,7 @@ class ReceptionistFlowTests {
 	@Test
 	void operatorKeyWithNobodyAnsweringFallsBackToVoicemail() throws IOException {
 		SimulatedCall call = this.asksForAnAbsentHuman;
+		this.invoiceAfterVoicemailBeep.join();
 		assertThat(call.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
 		RecordedCommand connect = command(call, "connect");
 		assertThat(connect.ok()).isFalse();
