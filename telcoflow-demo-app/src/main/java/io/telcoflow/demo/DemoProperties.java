@@ -62,9 +62,10 @@ public class DemoProperties {
 		private Duration maxMessageLength = Duration.ofSeconds(30);
 
 		/**
-		 * Audio kept in the call's outgoing buffer ahead of playback: the most a barge-in cuts.
+		 * Audio kept in the call's outgoing buffer ahead of playback, a cushion against a busy
+		 * machine. A barge-in clears it at once, whatever its size.
 		 */
-		private Duration playbackLead = Duration.ofMillis(200);
+		private Duration playbackLead = Duration.ofMillis(500);
 
 		/**
 		 * Longest wait for the goodbye to finish playing before hanging up.

@@ -12,9 +12,10 @@ import io.telcoflow.client.exception.WssCallClosedException;
 
 /**
  * Plays prompts on a call: queues them here and hands them to the call's outgoing buffer in
- * 20 ms chunks, keeping only a short lead buffered so that {@link #stop()} (barge-in) silences
- * the caller at once and a slow server never fills the buffer. Driven by the call's audio loop,
- * which calls {@link #pump()} on every turn. Not thread-safe.
+ * 20 ms chunks, keeping a bounded lead buffered, enough to ride out a busy machine but never
+ * enough to fill the buffer. {@link #stop()} (barge-in) drops both, so the caller hears silence
+ * at once. Driven by the call's audio loop, which calls {@link #pump()} on every turn. Not
+ * thread-safe.
  * <p>
  * Recovers where {@code sendAudio} is called, as the SDK recommends: a
  * {@link BufferFullException} leaves the chunk queued here for the next turn, and a
