@@ -3,6 +3,8 @@ package io.telcoflow.client.transport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,7 +95,9 @@ public final class WebSocketTransport {
 			FrameListener listener) {
 		WebSocketConnection connection = new WebSocketConnection(name, listener, this.scheduler, this.background);
 		WebSocketHttpHeaders httpHeaders = new WebSocketHttpHeaders();
-		headers.forEach(httpHeaders::add);
+		// credentials go out as lists that print masked: Spring's client logs the headers at TRACE
+		headers.forEach((header, value) -> httpHeaders.put(header,
+				isSecret(header) ? new SecretHeaderValue(value) : List.of(value)));
 		String target = uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
 		CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
 		try {
@@ -112,6 +116,11 @@ public final class WebSocketTransport {
 			result.completeExceptionally(classify(ex, target));
 		}
 		return result;
+	}
+
+	private static boolean isSecret(String header) {
+		String lower = header.toLowerCase(Locale.ROOT);
+		return lower.contains("authorization") || lower.contains("token") || lower.contains("key");
 	}
 
 	private ConnectFailure classify(Throwable failure, String target) {

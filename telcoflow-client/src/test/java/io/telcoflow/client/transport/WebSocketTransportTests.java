@@ -58,6 +58,14 @@ class WebSocketTransportTests {
 		}
 	}
 
+	@Test
+	void aCredentialHeaderValueIsSentWholeButPrintsMasked() {
+		SecretHeaderValue value = new SecretHeaderValue("Bearer tf-live-secret");
+		assertThat(value).containsExactly("Bearer tf-live-secret");
+		assertThat(String.valueOf(Map.of("Authorization", value))).isEqualTo("{Authorization=[******]}")
+			.doesNotContain("tf-live-secret");
+	}
+
 	private static final class Ignore implements FrameListener {
 
 		@Override
