@@ -17,7 +17,6 @@ import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
 import io.telcoflow.spring.boot.autoconfigure.TelcoflowProperties;
 import io.telcoflow.spring.boot.autoconfigure.health.TelcoflowSanitizingAutoConfiguration;
 import io.telcoflow.spring.listener.TelcoflowLifecycle;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,7 +62,6 @@ class SecretsTests {
 			"logging.level.org.springframework.boot.ssl=DEBUG", "logging.level.org.springframework.boot.context=DEBUG" };
 
 	@Test
-	@Disabled("bug: Spring's StandardWebSocketClient logs the upgrade request's headers at TRACE, Authorization and Telcoflow-Media-Token included")
 	void noSecretInAnyLogLineAtDebug(CapturedOutput output) {
 		try (TelcoflowSimulator simulator = TelcoflowSimulator.builder()
 			.apiKey(API_KEY, TelcoflowSimulator.DEFAULT_CONNECTOR_UUID)

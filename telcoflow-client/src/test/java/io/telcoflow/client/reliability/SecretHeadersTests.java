@@ -1,0 +1,86 @@
+package io.telcoflow.client.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.TelcoflowConfig;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The credentials on the upgrade requests (the API key and each call's media token) are sent, but
+ * never logged, even with Spring WebSocket's client at TRACE, which logs the request's headers.
+ */
+class SecretHeadersTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final String API_KEY = "tf-live-9c1e2b7a55d0";
+
+	private final Logger springWebSocket = (Logger) LoggerFactory.getLogger("org.springframework.web.socket");
+
+	private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+
+	private final TelcoflowSimulator simulator = TelcoflowSimulator.builder()
+		.apiKey(API_KEY, TelcoflowSimulator.DEFAULT_CONNECTOR_UUID)
+		.build()
+		.start();
+
+	private Level level;
+
+	@BeforeEach
+	void logAtTrace() {
+		this.level = this.springWebSocket.getLevel();
+		this.springWebSocket.setLevel(Level.TRACE);
+		this.logged.start();
+		this.springWebSocket.addAppender(this.logged);
+	}
+
+	@AfterEach
+	void restore() {
+		this.springWebSocket.detachAppender(this.logged);
+		this.springWebSocket.setLevel(this.level);
+		this.simulator.close();
+	}
+
+	@Test
+	void apiKeyAndMediaTokenAreSentButNeverLogged() throws Exception {
+		BlockingQueue<ActiveCall> calls = new LinkedBlockingQueue<>();
+		try (TelcoflowClient client = TelcoflowClient.create(TelcoflowConfig.builder()
+			.url(this.simulator.url())
+			.apiKey(API_KEY, TelcoflowSimulator.DEFAULT_CONNECTOR_UUID)
+			.build())) {
+			client.onIncomingCall((call) -> {
+				call.answer();
+				calls.add(call);
+			});
+			client.connect();
+			client.ready();
+			SimulatedCall call = this.simulator.placeCall(CallScript.defaults());
+			assertThat(calls.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotNull();
+			List<String> messages = this.logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+			assertThat(messages).filteredOn((message) -> message.startsWith("Handshake request headers"))
+				.hasSizeGreaterThanOrEqualTo(2)
+				.allSatisfy((message) -> assertThat(message).contains("Authorization=[******]")
+					.doesNotContain(API_KEY)
+					.doesNotContain(call.mediaToken()));
+		}
+	}
+
+}
