@@ -101,7 +101,8 @@ final class MediaChannel {
 		}
 		Listener listener = new Listener();
 		this.current = listener;
-		lapsePull();
+		// an open pull of the previous connection lapses by itself (its connection is closed); no
+		// lock here: this may run inside a failed send, holding the connection's send lock
 		this.client.transport()
 			.open(this.call.mediaUri(), this.client.endpoints().mediaHeaders(this.call.mediaToken()),
 					"media " + this.call.getCallId(), listener)
@@ -188,13 +189,15 @@ final class MediaChannel {
 	}
 
 	private void pull(WebSocketConnection connection, int bytes) {
+		int sent;
 		synchronized (this.pullLock) {
 			// a new pull replaces an open one; it is open before the buffer is looked at, so that an
 			// append racing with this pull either is taken here or sees the pull open
 			this.openPullConnection = connection;
 			this.openPull = Math.min(bytes, MAX_PULL_BYTES);
-			answerOpenPull();
+			sent = answerOpenPull();
 		}
+		audioSent(sent);
 	}
 
 	/**
@@ -205,13 +208,21 @@ final class MediaChannel {
 		if (this.openPull == 0) {
 			return;
 		}
+		int sent;
 		synchronized (this.pullLock) {
-			answerOpenPull();
+			sent = answerOpenPull();
+		}
+		audioSent(sent);
+	}
+
+	private void audioSent(int bytes) {
+		if (bytes > 0) {
+			this.client.listeners().eachNow((listener) -> listener.onAudioSent(this.call, bytes));
 		}
 	}
 
 	/**
-	 * Drops the open pull (the connection changed, or the call no longer plays audio).
+	 * Drops the open pull (the call no longer plays audio).
 	 */
 	private void lapsePull() {
 		synchronized (this.pullLock) {
@@ -220,16 +231,20 @@ final class MediaChannel {
 		}
 	}
 
-	private void answerOpenPull() {
+	/**
+	 * Answers the open pull from the buffer, with the pull lock held.
+	 * @return the bytes sent, 0 when none
+	 */
+	private int answerOpenPull() {
 		int bytes = this.openPull;
 		WebSocketConnection connection = this.openPullConnection;
 		if (bytes == 0 || connection == null) {
-			return;
+			return 0;
 		}
 		if (!connection.isOpen()) {
 			this.openPull = 0;
 			this.openPullConnection = null;
-			return;
+			return 0;
 		}
 		if (this.scratch.length < bytes) {
 			this.scratch = new byte[bytes];
@@ -237,7 +252,7 @@ final class MediaChannel {
 		OutgoingAudioBuffer buffer = this.call.buffer();
 		int taken = buffer.take(this.scratch, bytes);
 		if (taken == 0) {
-			return;
+			return 0;
 		}
 		this.openPull = 0;
 		this.openPullConnection = null;
@@ -249,9 +264,7 @@ final class MediaChannel {
 			// playback completes only now: whatever the application sends next follows this frame
 			buffer.sent(taken);
 		}
-		if (sent) {
-			this.client.listeners().eachNow((listener) -> listener.onAudioSent(this.call, taken));
-		}
+		return sent ? taken : 0;
 	}
 
 	private void text(WebSocketConnection connection, String text) {
