@@ -56,6 +56,14 @@ final class CallAudio {
 		}
 	}
 
+	/** The call is over: lets go of the caller's rendered audio, which a long-lived simulator must not keep. */
+	void release() {
+		this.scripted = new byte[0];
+		this.scriptedPosition = 0;
+		this.queued.clear();
+		this.queuedPosition = 0;
+	}
+
 	private static byte[] encodePull(int bytes) {
 		return WebSocketConnection.encodeTextFrame("{\"type\":\"audio.pull\",\"bytes\":" + bytes + "}");
 	}

@@ -481,6 +481,7 @@ public final class SimulatedCall {
 		this.timers.forEach(SimulatedCall::cancel);
 		cancel(this.resumeTimer);
 		this.commands.cancelPending();
+		this.audio.release();
 		notifyAll();
 		this.simulator.callEnded(this, this.session);
 	}

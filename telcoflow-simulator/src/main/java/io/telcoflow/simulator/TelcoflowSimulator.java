@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
 
 	private final List<SimulatedCall> callOrder = new CopyOnWriteArrayList<>();
+
+	private final Deque<SimulatedCall> endedCalls = new ArrayDeque<>();
 
 	private final CallDispatcher dispatcher;
 
@@ -427,10 +431,28 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	/** Called with the call's lock held: must not take the dispatch lock. */
 	void callEnded(SimulatedCall call, @Nullable SimulatedSession session) {
 		this.audioCalls.remove(call);
+		forgetOldEndedCalls(call);
 		if (session != null) {
 			session.release(call);
 		}
 		dispatch();
+	}
+
+	private void forgetOldEndedCalls(SimulatedCall ended) {
+		if (this.config.retainEndedCalls == Integer.MAX_VALUE) {
+			return;
+		}
+		SimulatedCall oldest = null;
+		synchronized (this.endedCalls) {
+			this.endedCalls.addLast(ended);
+			if (this.endedCalls.size() > this.config.retainEndedCalls) {
+				oldest = this.endedCalls.removeFirst();
+			}
+		}
+		if (oldest != null) {
+			this.calls.remove(oldest.callId());
+			this.callOrder.remove(oldest);
+		}
 	}
 
 	void queue(SimulatedCall call) {
@@ -527,6 +549,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		private Duration mediaResumeTimeout = Duration.ofSeconds(5);
 
 		private boolean recordAgentAudio = true;
+
+		private int retainEndedCalls = Integer.MAX_VALUE;
 
 		private @Nullable AudioFrameObserver audioFrameObserver;
 
@@ -634,6 +658,21 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		}
 
 		/**
+		 * Sets how many ended calls {@link TelcoflowSimulator#calls()} and
+		 * {@link TelcoflowSimulator#call(String)} keep, oldest forgotten first (default: all). A
+		 * simulator left running, as in a demo, should keep only the last few.
+		 * @param max the number of ended calls to keep, at least 0
+		 * @return this builder
+		 */
+		public Builder retainEndedCalls(int max) {
+			if (max < 0) {
+				throw new IllegalArgumentException("retainEndedCalls must be 0 or more, not " + max);
+			}
+			this.retainEndedCalls = max;
+			return this;
+		}
+
+		/**
 		 * Sets an observer of every caller and agent audio frame (for load measurements; none by
 		 * default).
 		 * @param observer the observer
@@ -675,6 +714,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			copy.mediaOpenTimeout = this.mediaOpenTimeout;
 			copy.mediaResumeTimeout = this.mediaResumeTimeout;
 			copy.recordAgentAudio = this.recordAgentAudio;
+			copy.retainEndedCalls = this.retainEndedCalls;
 			copy.audioFrameObserver = this.audioFrameObserver;
 			return copy;
 		}

@@ -24,12 +24,16 @@ public class EmbeddedSimulatorConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger("io.telcoflow.demo.simulator.EmbeddedSimulator");
 
+	/** Ended calls the simulator remembers: a demo left running all day must not grow. */
+	private static final int RETAINED_ENDED_CALLS = 20;
+
 	@Bean(destroyMethod = "close")
 	TelcoflowSimulator telcoflowSimulator(DemoProperties properties) {
 		DemoProperties.Simulator settings = properties.getSimulator();
 		TelcoflowSimulator simulator = TelcoflowSimulator.builder()
 			.port(settings.getPort())
 			.recordAgentAudio(settings.isRecordAgentAudio())
+			.retainEndedCalls(RETAINED_ENDED_CALLS)
 			.build();
 		simulator.start();
 		logger.info("No telcoflow.url set: started the embedded Telcoflow simulator at {}", simulator.url());
