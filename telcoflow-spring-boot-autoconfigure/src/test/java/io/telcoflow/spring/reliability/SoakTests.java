@@ -43,8 +43,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * 500 short calls, 25 at a time, through one application: afterwards the live threads, the open
  * file descriptors (sockets) and the heap after a garbage collection return to where they were
- * after a warm-up, within a small tolerance (the heap includes the in-process simulator's records
- * of every call), and no call object stays reachable. The long version (thousands of calls) is the
+ * after a warm-up, within a small tolerance, and no call object stays reachable. The long version (thousands of calls) is the
  * benchmarks module's soak mode.
  */
 @EnabledOnOs(OS.LINUX)
@@ -61,9 +60,17 @@ class SoakTests {
 
 	private static final int FD_TOLERANCE = 8;
 
-	private static final long HEAP_TOLERANCE = 24L * 1024 * 1024;
+	/**
+	 * The in-process simulator still holds a few hundred ended calls for a while (about 7 MiB after
+	 * 500 calls, by a class histogram); the client's and the starter's classes do not grow at all.
+	 */
+	private static final long HEAP_TOLERANCE = 16L * 1024 * 1024;
 
-	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
+	/** Keeps few ended calls, so that the heap measures mostly the application, not the simulator's records. */
+	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder()
+		.retainEndedCalls(AT_ONCE)
+		.build()
+		.start();
 
 	@AfterAll
 	static void stop() {
