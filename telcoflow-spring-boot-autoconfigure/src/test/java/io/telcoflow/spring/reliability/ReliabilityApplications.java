@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.TelcoflowSimulator;
+import io.telcoflow.spring.test.SimulatorApplications;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,15 +23,13 @@ final class ReliabilityApplications {
 
 	static ConfigurableApplicationContext start(Class<?> application, TelcoflowSimulator simulator,
 			String... properties) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.properties("telcoflow.url=" + simulator.url(), "telcoflow.api-key=" + simulator.apiKey(),
-					"telcoflow.connector-uuid=" + simulator.connectorUuid(), "telcoflow.reconnect.initial-delay=100ms",
-					"telcoflow.reconnect.multiplier=1.0", "telcoflow.reconnect.max-delay=200ms",
-					"telcoflow.health.disconnected-grace-period=100ms", "management.metrics.use-global-registry=false",
-					"spring.main.banner-mode=off")
-			.properties(properties)
-			.run();
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.properties(SimulatorApplications.connectionProperties(simulator))
+			.properties("telcoflow.reconnect.initial-delay=100ms", "telcoflow.reconnect.multiplier=1.0",
+					"telcoflow.reconnect.max-delay=200ms", "telcoflow.health.disconnected-grace-period=100ms",
+					"management.metrics.use-global-registry=false", "spring.main.banner-mode=off")
+			.properties(properties);
+		ConfigurableApplicationContext context = builder.run();
 		simulator.awaitReadySessions(1, WAIT);
 		return context;
 	}

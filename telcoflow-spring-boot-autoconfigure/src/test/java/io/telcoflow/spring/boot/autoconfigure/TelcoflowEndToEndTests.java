@@ -14,6 +14,7 @@ import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import io.telcoflow.spring.listener.IncomingCall;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,7 @@ class TelcoflowEndToEndTests {
 
 	@DynamicPropertySource
 	static void telcoflowProperties(DynamicPropertyRegistry registry) {
-		registry.add("telcoflow.url", simulator::url);
-		registry.add("telcoflow.api-key", simulator::apiKey);
-		registry.add("telcoflow.connector-uuid", simulator::connectorUuid);
+		SimulatorApplications.register(registry, simulator);
 	}
 
 	@AfterAll

@@ -12,6 +12,7 @@ import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.SimulatedSession;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -83,8 +84,7 @@ class TelcoflowGracefulShutdownTests {
 
 	private static ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties("telcoflow.url=" + simulator.url(), "telcoflow.api-key=" + simulator.apiKey(),
-					"telcoflow.connector-uuid=" + simulator.connectorUuid())
+			.properties(SimulatorApplications.connectionProperties(simulator))
 			.properties(properties)
 			.run();
 	}

@@ -8,12 +8,11 @@ import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -45,15 +44,14 @@ class TelcoflowSslBundleTests {
 	}
 
 	private static ConfigurableApplicationContext start(TelcoflowSimulator simulator) {
-		return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
-			.properties("telcoflow.url=" + simulator.url(), "telcoflow.ssl.bundle=telcoflow",
+		return SimulatorApplications.start(TestApplication.class, "telcoflow.url=" + simulator.url(),
+					"telcoflow.ssl.bundle=telcoflow",
 					"spring.ssl.bundle.jks.telcoflow.keystore.location=" + TLS + "client.p12",
 					"spring.ssl.bundle.jks.telcoflow.keystore.password=" + SimulatorTls.TEST_PASSWORD,
 					"spring.ssl.bundle.jks.telcoflow.keystore.type=PKCS12",
 					"spring.ssl.bundle.jks.telcoflow.truststore.location=" + TLS + "test-ca-truststore.p12",
 					"spring.ssl.bundle.jks.telcoflow.truststore.password=" + SimulatorTls.TEST_PASSWORD,
-					"spring.ssl.bundle.jks.telcoflow.truststore.type=PKCS12")
-			.run();
+					"spring.ssl.bundle.jks.telcoflow.truststore.type=PKCS12");
 	}
 
 	@SpringBootConfiguration

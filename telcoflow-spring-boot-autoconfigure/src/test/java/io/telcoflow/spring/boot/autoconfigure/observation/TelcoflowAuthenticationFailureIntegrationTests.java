@@ -12,6 +12,7 @@ import io.telcoflow.spring.boot.health.TelcoflowHealthIndicator;
 import io.telcoflow.spring.boot.metrics.TelcoflowMetrics;
 import io.telcoflow.spring.event.AuthenticationFailedEvent;
 import io.telcoflow.spring.event.TelcoflowErrorEvent;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +55,7 @@ class TelcoflowAuthenticationFailureIntegrationTests {
 
 	@DynamicPropertySource
 	static void telcoflowProperties(DynamicPropertyRegistry registry) {
-		registry.add("telcoflow.url", simulator::url);
-		registry.add("telcoflow.api-key", simulator::apiKey);
-		registry.add("telcoflow.connector-uuid", simulator::connectorUuid);
+		SimulatorApplications.register(registry, simulator);
 	}
 
 	@AfterAll

@@ -21,6 +21,7 @@ import io.telcoflow.spring.event.TelcoflowConnectedEvent;
 import io.telcoflow.spring.event.TelcoflowConnectionLostEvent;
 import io.telcoflow.spring.event.TelcoflowEvent;
 import io.telcoflow.spring.event.TelcoflowReconnectedEvent;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,9 +73,7 @@ class TelcoflowObservabilityIntegrationTests {
 
 	@DynamicPropertySource
 	static void telcoflowProperties(DynamicPropertyRegistry registry) {
-		registry.add("telcoflow.url", simulator::url);
-		registry.add("telcoflow.api-key", simulator::apiKey);
-		registry.add("telcoflow.connector-uuid", simulator::connectorUuid);
+		SimulatorApplications.register(registry, simulator);
 	}
 
 	@AfterAll
