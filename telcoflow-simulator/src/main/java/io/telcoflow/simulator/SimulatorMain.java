@@ -55,7 +55,9 @@ public final class SimulatorMain {
 			.port(options.port)
 			.apiKey(options.apiKey, options.connectorUuid)
 			.heartbeatInterval(options.heartbeat)
-			.recordAgentAudio(false);
+			.recordAgentAudio(false)
+			// a simulator left running places calls for ever: remember only the recent ones
+			.retainEndedCalls(100);
 		if (options.tls || options.mtls) {
 			builder.tls(SimulatorTls.testServer()).requireClientCertificate(options.mtls);
 		}
