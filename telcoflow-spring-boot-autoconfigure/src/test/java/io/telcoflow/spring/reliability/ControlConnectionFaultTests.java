@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.ConnectionState;
+import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.SimulatorFaults;
@@ -19,6 +18,7 @@ import io.telcoflow.spring.boot.health.TelcoflowHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The control connection lost abruptly, drained by the server (1001), and refused with 503 on
  * reconnection: calls in progress go on unharmed (their media is independent), new calls are taken
- * once the client is back, and health goes DOWN and then UP again.
+ * once the client is back, and health goes DOWN while the client cannot reconnect and UP again
+ * once it has.
  */
 class ControlConnectionFaultTests {
 
@@ -44,7 +45,7 @@ class ControlConnectionFaultTests {
 
 	@BeforeAll
 	static void startApplication() {
-		// Without a grace period, even the shortest outage shows in the health.
+		// A short grace period, so that the health goes DOWN soon after the connection is lost
 		context = ReliabilityApplications.start(TestApplication.class, simulator,
 				"telcoflow.health.disconnected-grace-period=1ms");
 	}
@@ -73,32 +74,44 @@ class ControlConnectionFaultTests {
 	@ParameterizedTest
 	@MethodSource("faults")
 	void liveCallGoesOnAndNewCallsAreTakenAfterReconnection(Fault fault) {
-		TelcoflowHealthIndicator health = context.getBean(TelcoflowHealthIndicator.class);
 		SimulatedCall live = simulator.placeCall(ReliabilityApplications.talkingCaller());
 		live.awaitState("ANSWERED", ReliabilityApplications.WAIT);
 		await().atMost(ReliabilityApplications.WAIT).until(() -> Echo.echoedBytes(live) > 0);
 		String sessionBefore = simulator.sessions().get(0).id();
-		List<Status> statuses = new CopyOnWriteArrayList<>();
-		ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
-		try {
-			watcher.scheduleWithFixedDelay(() -> {
-				Status status = health.health().getStatus();
-				if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(status)) {
-					statuses.add(status);
-				}
-			}, 0, 10, TimeUnit.MILLISECONDS);
-			fault.action().accept(simulator.faults());
-			await().atMost(ReliabilityApplications.WAIT)
-				.until(() -> simulator.sessions().stream().anyMatch((session) -> session.isReady()
-						&& !session.id().equals(sessionBefore)));
-			await().atMost(ReliabilityApplications.WAIT)
-				.untilAsserted(() -> assertThat(statuses).containsSubsequence(Status.UP, Status.DOWN, Status.UP)
-					.last()
-					.isEqualTo(Status.UP));
-		}
-		finally {
-			watcher.shutdownNow();
-		}
+		StateRecorder.states.clear();
+		fault.action().accept(simulator.faults());
+		await().atMost(ReliabilityApplications.WAIT)
+			.until(() -> simulator.sessions().stream().anyMatch((session) -> session.isReady()
+					&& !session.id().equals(sessionBefore)));
+		// Recorded by a client listener, so even the shortest outage is seen
+		await().atMost(ReliabilityApplications.WAIT)
+			.untilAsserted(() -> assertThat(StateRecorder.states)
+				.containsSubsequence(ConnectionState.RECONNECTING, ConnectionState.READY)
+				.last()
+				.isEqualTo(ConnectionState.READY));
+		assertThat(context.getBean(TelcoflowHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+		assertLiveCallWentOnAndNewCallsAreTaken(live);
+	}
+
+	@Test
+	void healthIsDownWhileReconnectionIsRefusedAndUpAgainOnceItSucceeds() {
+		TelcoflowHealthIndicator health = context.getBean(TelcoflowHealthIndicator.class);
+		SimulatedCall live = simulator.placeCall(ReliabilityApplications.talkingCaller());
+		live.awaitState("ANSWERED", ReliabilityApplications.WAIT);
+		await().atMost(ReliabilityApplications.WAIT).until(() -> Echo.echoedBytes(live) > 0);
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+		// Held down (every attempt refused) until the test has seen the health go DOWN: no race
+		simulator.faults().refuseNextConnections(Integer.MAX_VALUE, 503);
+		simulator.faults().dropControlConnections();
+		await().atMost(ReliabilityApplications.WAIT).until(() -> health.health().getStatus().equals(Status.DOWN));
+		long echoedWhileDown = Echo.echoedBytes(live);
+		await().atMost(ReliabilityApplications.WAIT).until(() -> Echo.echoedBytes(live) > echoedWhileDown);
+		simulator.faults().refuseNextConnections(0, 503);
+		await().atMost(ReliabilityApplications.WAIT).until(() -> health.health().getStatus().equals(Status.UP));
+		assertLiveCallWentOnAndNewCallsAreTaken(live);
+	}
+
+	private void assertLiveCallWentOnAndNewCallsAreTaken(SimulatedCall live) {
 		long echoedDuringTheFault = Echo.echoedBytes(live);
 		await().atMost(ReliabilityApplications.WAIT).until(() -> Echo.echoedBytes(live) > echoedDuringTheFault);
 		assertThat(live.isEnded()).isFalse();
@@ -123,8 +136,19 @@ class ControlConnectionFaultTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(Echo.class)
+	@Import({ Echo.class, StateRecorder.class })
 	static class TestApplication {
+
+	}
+
+	static class StateRecorder implements TelcoflowClientListener {
+
+		static final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onConnectionStateChanged(ConnectionState previous, ConnectionState current) {
+			states.add(current);
+		}
 
 	}
 
