@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
@@ -153,6 +154,17 @@ public interface ActiveCall {
 	 * @return the inbound audio stream (the same object on every call)
 	 */
 	AudioStream audioStream();
+
+	/**
+	 * Receives the caller's audio on the media connection's reader thread as it arrives, instead of
+	 * through {@link #audioStream()}: the lowest-latency path (no thread hand-off), for code that
+	 * returns at once, such as forwarding each chunk to a model over a non-blocking connection.
+	 * Chunks that arrive after this call go to the listener only; chunks already queued stay in
+	 * the stream. {@code null} puts new chunks back in the stream. A listener that throws ends the
+	 * call like a handler that throws. See {@link AudioListener} for its rules.
+	 * @param listener the listener, or {@code null} to go back to the stream
+	 */
+	void setAudioListener(@Nullable AudioListener listener);
 
 	/**
 	 * Appends PCM audio to the outgoing buffer; the server pulls it one frame at a time. The bytes

@@ -21,6 +21,7 @@ import io.telcoflow.client.CallListener;
 import io.telcoflow.client.CallState;
 import io.telcoflow.client.DtmfEvent;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
@@ -309,6 +310,11 @@ public final class FakeCall implements ActiveCall {
 	@Override
 	public AudioStream audioStream() {
 		return this.audioStream;
+	}
+
+	@Override
+	public void setAudioListener(@Nullable AudioListener listener) {
+		throw new UnsupportedOperationException("the receptionist reads the audio stream");
 	}
 
 	@Override

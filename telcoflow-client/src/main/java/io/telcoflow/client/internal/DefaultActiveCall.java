@@ -18,6 +18,7 @@ import io.telcoflow.client.CallListener;
 import io.telcoflow.client.CallState;
 import io.telcoflow.client.DtmfEvent;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.audio.InboundAudioStream;
 import io.telcoflow.client.audio.OutgoingAudioBuffer;
@@ -67,6 +68,8 @@ final class DefaultActiveCall implements ActiveCall {
 	private final MediaChannel media;
 
 	private volatile CallState state = CallState.PENDING;
+
+	private volatile @Nullable AudioListener audioListener;
 
 	DefaultActiveCall(DefaultTelcoflowClient client, CallHandover details, URI mediaUri, boolean attached) {
 		this.client = client;
@@ -289,6 +292,19 @@ final class DefaultActiveCall implements ActiveCall {
 	@Override
 	public AudioStream audioStream() {
 		return this.inbound;
+	}
+
+	@Override
+	public void setAudioListener(@Nullable AudioListener listener) {
+		this.audioListener = listener;
+	}
+
+	/**
+	 * Returns the listener that takes inbound audio instead of the stream.
+	 * @return the listener, or {@code null}
+	 */
+	@Nullable AudioListener audioListener() {
+		return this.audioListener;
 	}
 
 	@Override

@@ -333,6 +333,16 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	}
 
 	/**
+	 * Application code of a call failed outside its handler (an audio listener threw): ends the
+	 * call as if its handler had thrown.
+	 * @param call the call
+	 * @param failure what it threw
+	 */
+	void handlerFailed(DefaultActiveCall call, Throwable failure) {
+		this.handlers.failed(call, failure, HandlerRunner.AUDIO_LISTENER);
+	}
+
+	/**
 	 * A call's media connection started for the first time (media reader thread): run the handler
 	 * on the call executor.
 	 * @param call the call

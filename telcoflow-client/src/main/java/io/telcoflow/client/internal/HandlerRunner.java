@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 final class HandlerRunner {
 
+	static final String HANDLER = "incoming-call handler";
+
+	static final String AUDIO_LISTENER = "audio listener";
+
 	private static final Logger logger = LoggerFactory.getLogger(HandlerRunner.class);
 
 	private final @Nullable Executor callExecutor;
@@ -55,7 +59,7 @@ final class HandlerRunner {
 			}
 		}
 		catch (RejectedExecutionException ex) {
-			failed(call, ex);
+			failed(call, ex, HANDLER);
 		}
 	}
 
@@ -70,18 +74,25 @@ final class HandlerRunner {
 			current.onIncomingCall(call);
 		}
 		catch (Throwable ex) {
-			failed(call, ex);
+			failed(call, ex, HANDLER);
 		}
 	}
 
-	private void failed(DefaultActiveCall call, Throwable failure) {
+	/**
+	 * Ends a call whose application code failed, per the failure action; the expected race of a
+	 * call that ended while its code was busy is not a failure.
+	 * @param call the call
+	 * @param failure what the code threw
+	 * @param what the code, for the log: "incoming-call handler" or "audio listener"
+	 */
+	void failed(DefaultActiveCall call, Throwable failure, String what) {
 		if (call.isEnded() && (failure instanceof WssCallClosedException || failure instanceof BufferClosedException)) {
 			// the caller hung up while the handler was busy: the expected race, not a failure
 			logger.debug("Handler of call {} stopped after the call ended: {}", call.getCallId(), failure.toString());
 			return;
 		}
-		logger.warn("Incoming-call handler of call {} failed; ending the call ({})", call.getCallId(),
-				this.failureAction, failure);
+		logger.warn("The {} of call {} failed; ending the call ({})", what, call.getCallId(), this.failureAction,
+				failure);
 		this.listeners.each((listener) -> listener.onHandlerFailed(call, failure));
 		if (call.isEnded()) {
 			return;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.CallState;
+import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.ServerMessage;
@@ -34,6 +35,9 @@ final class MediaChannel {
 	/** Close code of a media connection taken over by another process. */
 	static final int HANDED_OVER = 4009;
 
+	/** An audio listener slower than this (one frame) is reported. */
+	static final long SLOW_LISTENER_NANOS = 20_000_000;
+
 	/** The most bytes one pull takes, whatever the server asks for. */
 	static final int MAX_PULL_BYTES = 64 * 1024;
 
@@ -54,6 +58,9 @@ final class MediaChannel {
 	private long deadlineNanos;
 
 	private int attempt;
+
+	/** Whether a slow audio listener was reported (only the reader thread touches it). */
+	private boolean slowListenerReported;
 
 	/** Guards the open pull and {@link #scratch}. */
 	private final Object pullLock = new Object();
@@ -323,8 +330,37 @@ final class MediaChannel {
 		}
 		byte[] chunk = new byte[length];
 		data.get(chunk);
-		this.call.inbound().offer(chunk);
 		this.client.listeners().eachNow((listener) -> listener.onAudioReceived(this.call, length));
+		AudioListener audioListener = this.call.audioListener();
+		if (audioListener != null) {
+			deliver(audioListener, chunk);
+		}
+		else {
+			this.call.inbound().offer(chunk);
+		}
+	}
+
+	/**
+	 * Hands a chunk to the application's audio listener, on this reader thread. A listener that
+	 * throws is removed and its call ended as if its handler had thrown; one slower than a frame is
+	 * reported once.
+	 */
+	private void deliver(AudioListener audioListener, byte[] chunk) {
+		long start = System.nanoTime();
+		try {
+			audioListener.onAudio(chunk);
+		}
+		catch (RuntimeException | Error ex) {
+			this.call.setAudioListener(null);
+			this.client.handlerFailed(this.call, ex);
+			return;
+		}
+		long tookNanos = System.nanoTime() - start;
+		if (tookNanos > SLOW_LISTENER_NANOS && !this.slowListenerReported) {
+			this.slowListenerReported = true;
+			logger.warn("The audio listener of call {} took {} ms on the media reader thread, which also reads other "
+					+ "calls' audio; hand slow work to another thread", this.call.getCallId(), tookNanos / 1_000_000);
+		}
 	}
 
 	/**

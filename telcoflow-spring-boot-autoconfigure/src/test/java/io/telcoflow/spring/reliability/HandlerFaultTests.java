@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Handlers that fail: throw at once or after answering (only their own call ends, reported once),
+ * Handlers that fail: throw at once, after answering, or from the call's audio listener (only their
+ * own call ends, reported once),
  * block on the call until the caller hangs up (the audio iterator ends, {@code sendAudio} throws
  * {@link BufferClosedException}, the handler returns), block on something else for ever (the call
  * still ends, and later calls are still handled), or read audio too slowly (the inbound overflow
@@ -48,6 +49,8 @@ class HandlerFaultTests {
 	private static final String THROWS_AT_ONCE = "+441632960001";
 
 	private static final String THROWS_AFTER_ANSWER = "+441632960002";
+
+	private static final String AUDIO_LISTENER_THROWS = "+441632960006";
 
 	private static final String BLOCKS_ON_THE_CALL = "+441632960003";
 
@@ -80,10 +83,14 @@ class HandlerFaultTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { THROWS_AT_ONCE, THROWS_AFTER_ANSWER })
+	@ValueSource(strings = { THROWS_AT_ONCE, THROWS_AFTER_ANSWER, AUDIO_LISTENER_THROWS })
 	void throwingHandlerEndsOnlyItsOwnCallAndIsReportedOnce(String handler) {
 		SimulatedCall other = echoedCall();
-		SimulatedCall failing = simulator.placeCall(CallScript.builder().calleeNumber(handler).build());
+		// the caller talks, so that an audio listener has something to fail on
+		SimulatedCall failing = simulator.placeCall(CallScript.builder()
+			.calleeNumber(handler)
+			.callerAudio(CallerAudio.tone(440, Duration.ofSeconds(5)))
+			.build());
 		assertThat(failing.awaitEnded(WAIT)).isEqualTo("disconnected");
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(Failures.failed).containsOnlyOnce(failing.callId())
@@ -170,6 +177,15 @@ class HandlerFaultTests {
 		void throwAfterAnswer(ActiveCall call) {
 			call.answer();
 			throw new IllegalStateException("no model today");
+		}
+
+		@OnIncomingCall(condition = "calleeNumber == '" + AUDIO_LISTENER_THROWS + "'")
+		void audioListenerThrows(ActiveCall call) {
+			call.setAudioListener((pcm) -> {
+				throw new IllegalStateException("no model today");
+			});
+			call.answer();
+			// returns: the listener serves the call
 		}
 
 		@OnIncomingCall(condition = "calleeNumber == '" + BLOCKS_ON_THE_CALL + "'")

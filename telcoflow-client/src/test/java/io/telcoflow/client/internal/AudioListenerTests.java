@@ -1,0 +1,168 @@
+package io.telcoflow.client.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.TerminationReason;
+import io.telcoflow.simulator.AudioFrameObserver;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.CallerAudio;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@link ActiveCall#setAudioListener}: the caller's audio handed to application code on the media
+ * reader thread, in order, instead of the stream; an echo written from there leaves on the pull of
+ * its own caller frame; a listener that throws ends its own call and no other.
+ */
+class AudioListenerTests {
+
+	private static final int FRAMES = 50;
+
+	private final Sequencer sequencer = new Sequencer();
+
+	private final SimulatorFixture fixture = new SimulatorFixture(
+			TelcoflowSimulator.builder().heartbeatInterval(Duration.ofSeconds(2)).audioFrameObserver(this.sequencer));
+
+	@AfterEach
+	void close() {
+		this.fixture.close();
+	}
+
+	@Test
+	void listenerGetsEveryChunkInOrderOnTheReaderThreadAndTheStreamGetsNone() throws Exception {
+		List<Integer> sequences = new CopyOnWriteArrayList<>();
+		List<String> threads = new CopyOnWriteArrayList<>();
+		List<String> handlerThread = new CopyOnWriteArrayList<>();
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(),
+				new RecordingClientListener(), (call) -> {
+					handlerThread.add(Thread.currentThread().getName());
+					call.setAudioListener((pcm) -> {
+						sequences.add(Sequencer.sequence(pcm));
+						threads.add(Thread.currentThread().getName());
+						call.sendAudio(pcm);
+					});
+					call.answer();
+					// the handler returns: the call goes on, served by the listener
+				});
+		SimulatedCall simulated = placeTalkingCall();
+		ActiveCall call = SimulatorFixture.take(calls);
+		await().atMost(SimulatorFixture.WAIT).until(() -> sequences.size() >= FRAMES);
+		simulated.hangUp();
+		assertThat(call.terminationFuture().get()).isEqualTo(TerminationReason.CALLER_HANGUP);
+		List<Integer> received = List.copyOf(sequences);
+		for (int i = 1; i < received.size(); i++) {
+			assertThat(received.get(i)).as("chunk %d follows chunk %d", i, i - 1).isEqualTo(received.get(i - 1) + 1);
+		}
+		assertThat(threads).doesNotContainAnyElementsOf(handlerThread);
+		assertThat(call.audioStream().poll(Duration.ZERO)).as("the stream got a chunk").isNull();
+		assertThat(this.sequencer.echoed.get()).isGreaterThanOrEqualTo(FRAMES);
+		// an echo from the reader thread needs no other thread to be scheduled: nearly all leave on
+		// the pull of their own caller frame (OpenPullTests, through the stream, asks for half)
+		assertThat(this.sequencer.onTime.get()).as("echoes on the pull of their caller frame, of %d",
+				this.sequencer.echoed.get())
+			.isGreaterThanOrEqualTo(this.sequencer.echoed.get() * 8 / 10);
+		assertThat(simulated.record().protocolErrors()).isEmpty();
+	}
+
+	@Test
+	void chunksGoBackToTheStreamWhenTheListenerIsRemoved() throws Exception {
+		AtomicInteger heard = new AtomicInteger();
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(),
+				new RecordingClientListener(), (call) -> {
+					call.setAudioListener((pcm) -> heard.incrementAndGet());
+					call.answer();
+				});
+		SimulatedCall simulated = placeTalkingCall();
+		ActiveCall call = SimulatorFixture.take(calls);
+		await().atMost(SimulatorFixture.WAIT).until(() -> heard.get() >= 5);
+		assertThat(call.audioStream().poll(Duration.ZERO)).isNull();
+		call.setAudioListener(null);
+		int heardBefore = heard.get();
+		assertThat(call.audioStream().poll(SimulatorFixture.WAIT)).isNotNull();
+		assertThat(heard.get()).isLessThanOrEqualTo(heardBefore + 1); // at most one was in flight
+		simulated.hangUp();
+	}
+
+	@Test
+	void listenerThatThrowsEndsItsOwnCallOnly() throws Exception {
+		RecordingClientListener listener = new RecordingClientListener();
+		AtomicInteger callsSeen = new AtomicInteger();
+		AtomicInteger goodChunks = new AtomicInteger();
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), listener,
+				(call) -> {
+					boolean failing = callsSeen.getAndIncrement() == 0;
+					call.setAudioListener((pcm) -> {
+						if (failing) {
+							throw new IllegalStateException("listener bug");
+						}
+						goodChunks.incrementAndGet();
+						call.sendAudio(pcm);
+					});
+					call.answer();
+				});
+		SimulatedCall failing = placeTalkingCall();
+		ActiveCall failingCall = SimulatorFixture.take(calls);
+		SimulatedCall healthy = placeTalkingCall();
+		SimulatorFixture.take(calls);
+		assertThat(failingCall.terminationFuture().get()).isEqualTo(TerminationReason.DISCONNECTED);
+		assertThat(failing.awaitEnded(SimulatorFixture.WAIT)).isEqualTo("disconnected");
+		assertThat(listener.handlerFailures).singleElement()
+			.satisfies((failure) -> assertThat(failure).hasMessage("listener bug"));
+		int before = goodChunks.get();
+		await().atMost(SimulatorFixture.WAIT).until(() -> goodChunks.get() > before + 10);
+		assertThat(healthy.isEnded()).isFalse();
+		healthy.hangUp();
+	}
+
+	private SimulatedCall placeTalkingCall() {
+		return this.fixture.simulator.placeCall(
+				CallScript.builder().callerAudio(CallerAudio.tone(440, Duration.ofSeconds(30))).build());
+	}
+
+	/**
+	 * Numbers each caller frame in its first two bytes and counts the echoes that arrive before
+	 * the next caller frame of the same call is sent (the simulator sends each with its pull).
+	 */
+	private static final class Sequencer implements AudioFrameObserver {
+
+		final AtomicInteger echoed = new AtomicInteger();
+
+		final AtomicInteger onTime = new AtomicInteger();
+
+		private final AtomicInteger sent = new AtomicInteger();
+
+		static int sequence(byte[] pcm) {
+			return ((pcm[0] & 0xff) << 8) | (pcm[1] & 0xff);
+		}
+
+		@Override
+		public void callerFrame(SimulatedCall call, byte[] frame, int length, long nanoTime) {
+			int sequence = this.sent.getAndIncrement();
+			frame[0] = (byte) (sequence >> 8);
+			frame[1] = (byte) sequence;
+		}
+
+		@Override
+		public void agentFrame(SimulatedCall call, byte[] data, int length, long nanoTime) {
+			if (length < 2) {
+				return;
+			}
+			this.echoed.incrementAndGet();
+			if (sequence(data) == this.sent.get() - 1) {
+				this.onTime.incrementAndGet();
+			}
+		}
+
+	}
+
+}
