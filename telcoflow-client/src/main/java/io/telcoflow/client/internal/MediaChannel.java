@@ -111,7 +111,7 @@ final class MediaChannel {
 		// an open pull of the previous connection lapses by itself (its connection is closed); no
 		// lock here: this may run inside a failed send, holding the connection's send lock
 		this.client.transport()
-			.open(this.call.mediaUri(), this.client.endpoints().mediaHeaders(this.call.mediaToken()),
+			.openMedia(this.call.mediaUri(), this.client.endpoints().mediaHeaders(this.call.mediaToken()),
 					"media " + this.call.getCallId(), listener)
 			.whenComplete((connection, failure) -> {
 				if (failure != null) {

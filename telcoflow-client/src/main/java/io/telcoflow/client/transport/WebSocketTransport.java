@@ -40,9 +40,21 @@ public final class WebSocketTransport {
 	/** Tomcat's binary message buffer, in bytes: a 20 ms frame at 48 kHz is 1920 bytes. */
 	static final int BINARY_BUFFER = 8 * 1024;
 
-	private final StandardWebSocketClient client;
+	/**
+	 * A media connection's text buffer, in characters: its text messages are {@code audio.pull}
+	 * (about 40 characters), command results and call events, all far below it.
+	 */
+	static final int MEDIA_TEXT_BUFFER = 1024;
 
-	private final WsWebSocketContainer container;
+	/**
+	 * A media connection's binary buffer (and Tomcat's read buffer), in bytes: one 20 ms frame at
+	 * 48 kHz (1920 bytes) with room to spare. There is one per live call, so it is what a call costs.
+	 */
+	static final int MEDIA_BINARY_BUFFER = 4 * 1024;
+
+	private final Stack control;
+
+	private final Stack media;
 
 	private final Duration connectTimeout;
 
@@ -62,20 +74,10 @@ public final class WebSocketTransport {
 	 */
 	public WebSocketTransport(@Nullable SSLContext sslContext, boolean clientCertificate, Duration connectTimeout,
 			ScheduledExecutorService scheduler, Executor background) {
-		this.container = new WsWebSocketContainer();
-		// Small per-connection buffers; messages above them arrive in parts (WebSocketConnection)
-		this.container.setDefaultMaxTextMessageBufferSize(TEXT_BUFFER);
-		this.container.setDefaultMaxBinaryMessageBufferSize(BINARY_BUFFER);
-		this.client = new StandardWebSocketClient(this.container);
-		if (sslContext != null) {
-			this.client.setSslContext(sslContext);
-		}
-		Map<String, Object> properties = new HashMap<>();
-		properties.put(IO_TIMEOUT_PROPERTY, String.valueOf(connectTimeout.toMillis()));
-		this.client.setUserProperties(properties);
 		SimpleAsyncTaskExecutor connectExecutor = new SimpleAsyncTaskExecutor("telcoflow-connect-");
 		connectExecutor.setDaemon(true);
-		this.client.setTaskExecutor(connectExecutor);
+		this.control = new Stack(TEXT_BUFFER, BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
+		this.media = new Stack(MEDIA_TEXT_BUFFER, MEDIA_BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
 		this.connectTimeout = connectTimeout;
 		this.scheduler = scheduler;
 		this.background = background;
@@ -83,7 +85,8 @@ public final class WebSocketTransport {
 	}
 
 	/**
-	 * Opens a connection.
+	 * Opens the control connection (Tomcat buffers of {@link #TEXT_BUFFER} and
+	 * {@link #BINARY_BUFFER}).
 	 * @param uri the URL
 	 * @param headers the upgrade request's headers
 	 * @param name the connection's name in logs
@@ -93,6 +96,27 @@ public final class WebSocketTransport {
 	 */
 	public CompletableFuture<WebSocketConnection> open(URI uri, Map<String, String> headers, String name,
 			FrameListener listener) {
+		return open(this.control, uri, headers, name, listener);
+	}
+
+	/**
+	 * Opens a call's media connection, with the smaller Tomcat buffers of
+	 * {@link #MEDIA_TEXT_BUFFER} and {@link #MEDIA_BINARY_BUFFER} (larger messages arrive in parts
+	 * and are assembled by {@link WebSocketConnection}).
+	 * @param uri the URL
+	 * @param headers the upgrade request's headers
+	 * @param name the connection's name in logs
+	 * @param listener receives the frames
+	 * @return a future completed with the open connection, or exceptionally with a
+	 * {@link ConnectFailure}
+	 */
+	public CompletableFuture<WebSocketConnection> openMedia(URI uri, Map<String, String> headers, String name,
+			FrameListener listener) {
+		return open(this.media, uri, headers, name, listener);
+	}
+
+	private CompletableFuture<WebSocketConnection> open(Stack stack, URI uri, Map<String, String> headers, String name,
+			FrameListener listener) {
 		WebSocketConnection connection = new WebSocketConnection(name, listener, this.scheduler, this.background);
 		WebSocketHttpHeaders httpHeaders = new WebSocketHttpHeaders();
 		// credentials go out as lists that print masked: Spring's client logs the headers at TRACE
@@ -101,7 +125,7 @@ public final class WebSocketTransport {
 		String target = uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
 		CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
 		try {
-			this.client.execute(connection.handler(), httpHeaders, uri)
+			stack.client().execute(connection.handler(), httpHeaders, uri)
 				.orTimeout(this.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
 				.whenComplete((session, failure) -> {
 					if (failure == null) {
@@ -134,19 +158,55 @@ public final class WebSocketTransport {
 	}
 
 	/**
-	 * Returns the WebSocket container's per-connection buffer sizes.
-	 * @return the text buffer (characters) and the binary buffer (bytes)
+	 * Returns the WebSocket containers' per-connection buffer sizes.
+	 * @return the control connection's text buffer (characters) and binary buffer (bytes), then
+	 * the same for media connections
 	 */
 	int[] bufferSizes() {
-		return new int[] { this.container.getDefaultMaxTextMessageBufferSize(),
-				this.container.getDefaultMaxBinaryMessageBufferSize() };
+		return new int[] { this.control.container().getDefaultMaxTextMessageBufferSize(),
+				this.control.container().getDefaultMaxBinaryMessageBufferSize(),
+				this.media.container().getDefaultMaxTextMessageBufferSize(),
+				this.media.container().getDefaultMaxBinaryMessageBufferSize() };
 	}
 
 	/**
-	 * Releases the WebSocket container.
+	 * Releases the WebSocket containers.
 	 */
 	public void destroy() {
-		this.container.destroy();
+		this.control.container().destroy();
+		this.media.container().destroy();
+	}
+
+	/**
+	 * A Tomcat WebSocket container with its buffer sizes, and Spring's client on it.
+	 */
+	private record Stack(WsWebSocketContainer container, StandardWebSocketClient client) {
+
+		Stack(int textBuffer, int binaryBuffer, @Nullable SSLContext sslContext, Duration connectTimeout,
+				SimpleAsyncTaskExecutor connectExecutor) {
+			this(container(textBuffer, binaryBuffer), sslContext, connectTimeout, connectExecutor);
+		}
+
+		private Stack(WsWebSocketContainer container, @Nullable SSLContext sslContext, Duration connectTimeout,
+				SimpleAsyncTaskExecutor connectExecutor) {
+			this(container, new StandardWebSocketClient(container));
+			if (sslContext != null) {
+				this.client.setSslContext(sslContext);
+			}
+			Map<String, Object> properties = new HashMap<>();
+			properties.put(IO_TIMEOUT_PROPERTY, String.valueOf(connectTimeout.toMillis()));
+			this.client.setUserProperties(properties);
+			this.client.setTaskExecutor(connectExecutor);
+		}
+
+		private static WsWebSocketContainer container(int textBuffer, int binaryBuffer) {
+			WsWebSocketContainer container = new WsWebSocketContainer();
+			// small per-connection buffers; messages above them arrive in parts (WebSocketConnection)
+			container.setDefaultMaxTextMessageBufferSize(textBuffer);
+			container.setDefaultMaxBinaryMessageBufferSize(binaryBuffer);
+			return container;
+		}
+
 	}
 
 }

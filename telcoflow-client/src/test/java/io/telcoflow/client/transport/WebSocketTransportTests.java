@@ -35,8 +35,11 @@ class WebSocketTransportTests {
 		// Tomcat holds a read buffer and a message buffer of the binary size and a CharBuffer of the
 		// text size for each connection's whole life: 256 KiB each made 1.5 MiB per call
 		int[] sizes = this.transport.bufferSizes();
-		assertThat(sizes[0]).as("text buffer (characters)").isLessThanOrEqualTo(8 * 1024);
-		assertThat(sizes[1]).as("binary buffer (bytes)").isLessThanOrEqualTo(8 * 1024);
+		assertThat(sizes[0]).as("control text buffer (characters)").isLessThanOrEqualTo(8 * 1024);
+		assertThat(sizes[1]).as("control binary buffer (bytes)").isLessThanOrEqualTo(8 * 1024);
+		// one media connection per live call: what a call costs
+		assertThat(sizes[2]).as("media text buffer (characters)").isLessThanOrEqualTo(1024);
+		assertThat(sizes[3]).as("media binary buffer (bytes)").isBetween(1920, 4 * 1024);
 		assertThat(WebSocketConnection.MAX_MESSAGE).isEqualTo(64 * 1024);
 	}
 
