@@ -71,6 +71,8 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private volatile @Nullable AudioListener audioListener;
 
+	private final AtomicBoolean handlerStartClaimed = new AtomicBoolean();
+
 	DefaultActiveCall(DefaultTelcoflowClient client, CallHandover details, URI mediaUri, boolean attached) {
 		this.client = client;
 		this.details = details;
@@ -421,6 +423,14 @@ final class DefaultActiveCall implements ActiveCall {
 
 	boolean isAttached() {
 		return this.attached;
+	}
+
+	/**
+	 * Claims the starting of this call's handler thread; only the first claim succeeds.
+	 * @return whether the caller is the one to start it
+	 */
+	boolean claimHandlerStart() {
+		return this.handlerStartClaimed.compareAndSet(false, true);
 	}
 
 	long receivedNanos() {

@@ -86,7 +86,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		this.endpoints = new Endpoints(config);
 		this.control = new ControlChannel(this, this.endpoints.controlUri());
 		this.handlers = new HandlerRunner(callExecutor, this.listeners, config.getHandlerFailureAction(),
-				() -> this.handler);
+				() -> this.handler, config.getConnectTimeout().plus(MediaChannel.RESUME_WINDOW).plusSeconds(10));
 	}
 
 	@Override
@@ -316,6 +316,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		logger.debug("Call {} offered; opening its media connection", call.getCallId());
 		updateCapacity();
 		call.media().open();
+		this.handlers.prepare(call);
 	}
 
 	/**
@@ -343,13 +344,13 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	}
 
 	/**
-	 * A call's media connection started for the first time (media reader thread): run the handler
-	 * on the call executor.
+	 * A call's media connection started for the first time (media reader thread): the handler
+	 * runs (its thread was started at the offer).
 	 * @param call the call
 	 */
 	void mediaStarted(DefaultActiveCall call) {
 		if (!call.isAttached()) {
-			this.handlers.start(call);
+			this.handlers.mediaStarted(call);
 		}
 	}
 

@@ -2,8 +2,11 @@ package io.telcoflow.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.telcoflow.client.HandlerFailureAction;
@@ -17,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs each call's handler on the call executor (default: a new thread per call, named after it)
- * and isolates a handler that throws: only its own call is ended.
+ * and isolates a handler that throws: only its own call is ended. The thread is started when the
+ * call is offered and runs the handler once the media connection has started (protocol: the
+ * handler receives a call whose media connection is open).
  */
 final class HandlerRunner {
 
@@ -35,8 +40,20 @@ final class HandlerRunner {
 
 	private final Supplier<@Nullable IncomingCallHandler> handler;
 
+	private final Duration mediaStartTimeout;
+
+	/**
+	 * Creates a runner.
+	 * @param callExecutor runs the handlers, {@code null} for a new platform thread per call
+	 * @param listeners the client's listeners
+	 * @param failureAction how a call whose handler failed is ended
+	 * @param handler the handler now
+	 * @param mediaStartTimeout how long a prepared handler thread waits for its call's media
+	 * connection at most (beyond the connection's own attempts and deadlines)
+	 */
 	HandlerRunner(@Nullable Executor callExecutor, ClientListeners listeners, HandlerFailureAction failureAction,
-			Supplier<@Nullable IncomingCallHandler> handler) {
+			Supplier<@Nullable IncomingCallHandler> handler, Duration mediaStartTimeout) {
+		this.mediaStartTimeout = mediaStartTimeout;
 		this.callExecutor = callExecutor;
 		this.listeners = listeners;
 		this.failureAction = failureAction;
@@ -44,23 +61,79 @@ final class HandlerRunner {
 	}
 
 	/**
-	 * Starts the handler of a call whose media connection started (called on its reader thread).
+	 * Starts a call's handler thread when the call is offered (control reader thread, just after
+	 * its media connection began to open), so that starting a thread overlaps the handshake instead
+	 * of following it: the thread waits until the media connection has started, then runs the
+	 * handler; if the call ends or its media connection fails first, the handler never runs.
+	 * Whichever of this and {@link #mediaStarted} comes first starts the thread.
+	 * @param call the offered call
+	 */
+	void prepare(DefaultActiveCall call) {
+		if (!call.claimHandlerStart()) {
+			return;
+		}
+		try {
+			execute(call, () -> {
+				if (awaitMediaStarted(call)) {
+					run(call);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// no thread now: try again once the media connection has started
+			call.media().started().thenRun(() -> startNow(call));
+		}
+	}
+
+	/**
+	 * A call's media connection started (its reader thread): tells the listeners, and starts the
+	 * handler if {@link #prepare} has not.
 	 * @param call the call
 	 */
-	void start(DefaultActiveCall call) {
+	void mediaStarted(DefaultActiveCall call) {
 		this.listeners.each((listener) -> listener.onCallStarted(call));
-		Runnable task = () -> run(call);
+		if (call.claimHandlerStart()) {
+			startNow(call);
+		}
+	}
+
+	private void startNow(DefaultActiveCall call) {
 		try {
-			if (this.callExecutor != null) {
-				this.callExecutor.execute(task);
-			}
-			else {
-				SdkThreads.startCallThread(call.getCallId(), task);
-			}
+			execute(call, () -> run(call));
 		}
 		catch (RejectedExecutionException ex) {
 			failed(call, ex, HANDLER);
 		}
+	}
+
+	private void execute(DefaultActiveCall call, Runnable task) {
+		if (this.callExecutor != null) {
+			this.callExecutor.execute(task);
+		}
+		else {
+			SdkThreads.startCallThread(call.getCallId(), task);
+		}
+	}
+
+	private boolean awaitMediaStarted(DefaultActiveCall call) {
+		CompletableFuture<Object> startedOrEnded = CompletableFuture.anyOf(call.media().started(),
+				call.terminationFuture());
+		try {
+			startedOrEnded.get(this.mediaStartTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			// the media connection failed for good: the call ends without its handler
+		}
+		catch (TimeoutException ex) {
+			logger.warn("Call {}: its media connection neither started nor failed within {}; its handler does not run",
+					call.getCallId(), this.mediaStartTimeout);
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		return call.media().isStarted();
 	}
 
 	private void run(DefaultActiveCall call) {

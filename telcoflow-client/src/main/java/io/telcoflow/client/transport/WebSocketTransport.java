@@ -10,14 +10,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
@@ -52,6 +56,8 @@ public final class WebSocketTransport {
 	 */
 	static final int MEDIA_BINARY_BUFFER = 4 * 1024;
 
+	private final ThreadPoolExecutor connectPool;
+
 	private final Stack control;
 
 	private final Stack media;
@@ -74,8 +80,11 @@ public final class WebSocketTransport {
 	 */
 	public WebSocketTransport(@Nullable SSLContext sslContext, boolean clientCertificate, Duration connectTimeout,
 			ScheduledExecutorService scheduler, Executor background) {
-		SimpleAsyncTaskExecutor connectExecutor = new SimpleAsyncTaskExecutor("telcoflow-connect-");
-		connectExecutor.setDaemon(true);
+		// Tomcat's handshake blocks its thread: a pool keeps those threads for the next call, so
+		// that a burst of offers does not start a thread per handshake
+		this.connectPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				connectThreads());
+		TaskExecutorAdapter connectExecutor = new TaskExecutorAdapter(this.connectPool);
 		this.control = new Stack(TEXT_BUFFER, BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
 		this.media = new Stack(MEDIA_TEXT_BUFFER, MEDIA_BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
 		this.connectTimeout = connectTimeout;
@@ -175,6 +184,16 @@ public final class WebSocketTransport {
 	public void destroy() {
 		this.control.container().destroy();
 		this.media.container().destroy();
+		this.connectPool.shutdown();
+	}
+
+	private static ThreadFactory connectThreads() {
+		AtomicInteger counter = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, "telcoflow-connect-" + counter.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	/**
@@ -183,12 +202,12 @@ public final class WebSocketTransport {
 	private record Stack(WsWebSocketContainer container, StandardWebSocketClient client) {
 
 		Stack(int textBuffer, int binaryBuffer, @Nullable SSLContext sslContext, Duration connectTimeout,
-				SimpleAsyncTaskExecutor connectExecutor) {
+				TaskExecutorAdapter connectExecutor) {
 			this(container(textBuffer, binaryBuffer), sslContext, connectTimeout, connectExecutor);
 		}
 
 		private Stack(WsWebSocketContainer container, @Nullable SSLContext sslContext, Duration connectTimeout,
-				SimpleAsyncTaskExecutor connectExecutor) {
+				TaskExecutorAdapter connectExecutor) {
 			this(container, new StandardWebSocketClient(container));
 			if (sslContext != null) {
 				this.client.setSslContext(sslContext);

@@ -92,10 +92,35 @@ class MediaConnectionTests {
 		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
 		await().until(() -> !simulated.record().offeredTo().isEmpty());
 		assertThat(this.fixture.lastClient().getCall(simulated.callId())).isPresent();
+		// the handler's thread starts with the offer and waits for the media connection...
+		await().until(() -> callThreadAlive(simulated.callId()));
 		simulated.hangUp();
 		await().until(() -> this.fixture.lastClient().getCall(simulated.callId()).isEmpty());
+		// ...and ends without running the handler when the call ends first
+		await().until(() -> !callThreadAlive(simulated.callId()));
 		assertThat(calls).isEmpty();
 		assertThat(this.listener.started).isEmpty();
+	}
+
+	@Test
+	void handlerThreadStartsWithTheOfferAndRunsTheHandlerOnceTheMediaConnectionHasStarted() throws Exception {
+		BlockingQueue<ActiveCall> calls = answeringClient();
+		// three attempts are refused: the media connection starts about 850 ms after the offer
+		this.fixture.simulator.faults().refuseNextMediaConnections(3, 503);
+		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
+		await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(() -> callThreadAlive(simulated.callId()));
+		boolean mediaOpenWhenTheThreadWasSeen = simulated.record().mediaOpenedAt() != null;
+		ActiveCall call = SimulatorFixture.take(calls);
+		assertThat(simulated.record().mediaOpenedAt()).as("media connection open when the handler ran").isNotNull();
+		assertThat(mediaOpenWhenTheThreadWasSeen).as("thread seen before the media connection opened").isFalse();
+		simulated.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		assertThat(call.getState()).isEqualTo(CallState.ANSWERED);
+		simulated.hangUp();
+	}
+
+	private static boolean callThreadAlive(String callId) {
+		return Thread.getAllStackTraces().keySet().stream()
+			.anyMatch((thread) -> thread.getName().equals("telcoflow-call-" + callId) && thread.isAlive());
 	}
 
 	@Test
