@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The application under test: a Spring Boot application whose {@code @OnIncomingCall} handler
  * answers and sends every inbound chunk straight back. Started by the harness with
- * {@code --telcoflow.url=...} and the simulator's credentials.
+ * {@code --telcoflow.url=...}, the simulator's credentials and {@code --bench.echo=stream} (the
+ * handler's thread reads {@code audioStream()}, the usual style) or {@code --bench.echo=listener}
+ * (an {@code AudioListener} echoes on the media reader thread and the handler returns).
  */
 @SpringBootApplication
 public class SdkEchoApplication {
@@ -57,6 +60,16 @@ public class SdkEchoApplication {
 	@Component
 	public static class EchoHandler {
 
+		private final boolean listener;
+
+		/**
+		 * Creates the handler.
+		 * @param echo {@code stream} or {@code listener}
+		 */
+		public EchoHandler(@Value("${bench.echo:stream}") String echo) {
+			this.listener = "listener".equals(echo);
+		}
+
 		/**
 		 * Answers, then echoes every chunk until the call ends.
 		 * @param call the call
@@ -64,6 +77,11 @@ public class SdkEchoApplication {
 		@OnIncomingCall
 		public void echo(ActiveCall call) {
 			dispatch.entered(call.getOfferedAt());
+			if (this.listener) {
+				call.setAudioListener(call::sendAudio);
+				call.answer();
+				return;
+			}
 			call.answer();
 			for (byte[] chunk : call.audioStream()) {
 				call.sendAudio(chunk);

@@ -1,14 +1,36 @@
 package io.telcoflow.benchmarks.load;
 
+import java.util.Locale;
+
 /**
- * The two applications measured in the same run.
+ * The applications measured in the same run.
  */
 enum AppKind {
 
-	/** The echo handler on the starter. */
+	/** The echo handler on the starter, reading the call's {@code audioStream()}. */
 	SDK,
 
+	/** The echo handler on the starter, echoing from an {@code AudioListener}. */
+	SDK_LISTENER,
+
 	/** The echo client on the raw WebSocket stack. */
-	BASELINE
+	BASELINE;
+
+	/**
+	 * Parses a name as written on the command line: {@code sdk}, {@code sdk-listener},
+	 * {@code baseline}.
+	 */
+	static AppKind parse(String name) {
+		return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
+	/** The name as written on the command line and in the results. */
+	String label() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	boolean isSdk() {
+		return this != BASELINE;
+	}
 
 }

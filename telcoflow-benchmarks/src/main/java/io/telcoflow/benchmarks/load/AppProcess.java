@@ -55,8 +55,9 @@ final class AppProcess implements AutoCloseable {
 		command.add("-cp");
 		String classPath = System.getProperty("java.class.path");
 		command.add(classPathPrefix.isEmpty() ? classPath : classPathPrefix + File.pathSeparator + classPath);
-		if (kind == AppKind.SDK) {
+		if (kind.isSdk()) {
 			command.add(SdkEchoApplication.class.getName());
+			command.add("--bench.echo=" + ((kind == AppKind.SDK_LISTENER) ? "listener" : "stream"));
 			command.add("--telcoflow.url=" + sim.url());
 			command.add("--telcoflow.api-key=" + sim.apiKey());
 			command.add("--telcoflow.connector-uuid=" + sim.connectorUuid());

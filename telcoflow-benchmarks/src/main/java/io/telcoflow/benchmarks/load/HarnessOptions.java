@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The harness's arguments, {@code --name value} each:
  * <ul>
  * <li>{@code --mode run|ramp|soak} (run)</li>
- * <li>{@code --apps sdk,baseline} (both, in that order)</li>
+ * <li>{@code --apps sdk,sdk-listener,baseline} (all three, in that order): the SDK echoing from
+ * its audio stream, the SDK echoing from an audio listener, the baseline</li>
  * <li>{@code --calls N} (200), {@code --seconds T} window length (20), {@code --warmup W} (5),
  * {@code --repeat R} runs, or soak windows (3)</li>
  * <li>{@code --ramp-start}, {@code --ramp-step}, {@code --ramp-max} (100, 100, 1500)</li>
@@ -44,7 +44,7 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 
 	static HarnessOptions parse(String[] args) {
 		String mode = "run";
-		List<AppKind> apps = List.of(AppKind.SDK, AppKind.BASELINE);
+		List<AppKind> apps = List.of(AppKind.SDK, AppKind.SDK_LISTENER, AppKind.BASELINE);
 		int calls = 200;
 		int seconds = 20;
 		int warmup = 5;
@@ -64,7 +64,7 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 			switch (args[i]) {
 				case "--mode" -> mode = value;
 				case "--apps" -> apps = Arrays.stream(value.split(","))
-					.map((name) -> AppKind.valueOf(name.trim().toUpperCase(Locale.ROOT)))
+					.map(AppKind::parse)
 					.toList();
 				case "--calls" -> calls = Integer.parseInt(value);
 				case "--seconds" -> seconds = Integer.parseInt(value);

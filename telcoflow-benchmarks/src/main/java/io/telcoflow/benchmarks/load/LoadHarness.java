@@ -65,8 +65,11 @@ public final class LoadHarness {
 		for (RunResult median : medians) {
 			report("median of " + this.options.repeat() + ": " + median.describe());
 		}
-		if (medians.size() == 2) {
-			report(Medians.table(medians.get(0), medians.get(1), this.options.label()));
+		RunResult baseline = medians.stream().filter((median) -> !median.kind().isSdk()).findFirst().orElse(null);
+		if (baseline != null) {
+			medians.stream()
+				.filter((median) -> median.kind().isSdk())
+				.forEach((sdk) -> report(Medians.table(sdk, baseline, this.options.label())));
 		}
 		for (List<RunResult> runs : byKind) {
 			for (RunResult run : runs) {
@@ -81,12 +84,12 @@ public final class LoadHarness {
 	private RunResult fixedLoad(AppKind kind, int calls, int repeat) throws IOException {
 		EchoMeter meter = new EchoMeter();
 		try (TelcoflowSimulator sim = simulator(meter);
-				AppProcess app = startApp(kind, sim, "run-" + kind.name().toLowerCase() + "-" + calls + "-" + repeat)) {
+				AppProcess app = startApp(kind, sim, "run-" + kind.label() + "-" + calls + "-" + repeat)) {
 			sim.awaitReadySessions(1, Duration.ofSeconds(60));
 			long heapBefore = app.heapAfterGc();
 			List<SimulatedCall> placed = new ArrayList<>();
 			placeCalls(sim, placed, calls);
-			RunResult result = measure(kind, app, meter, placed.size(), true, heapBefore);
+			RunResult result = measure(kind, app, meter, placed, true, heapBefore);
 			hangUp(sim, placed);
 			return result;
 		}
@@ -100,16 +103,17 @@ public final class LoadHarness {
 			int underrunCapacity = 0;
 			boolean failed = false;
 			boolean underrunFailed = false;
-			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "ramp-" + kind.name().toLowerCase())) {
+			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "ramp-" + kind.label())) {
 				sim.awaitReadySessions(1, Duration.ofSeconds(60));
 				List<SimulatedCall> placed = new ArrayList<>();
 				for (int calls = this.options.rampStart(); calls <= this.options.rampMax(); calls += this.options.rampStep()) {
 					app.ask("reset", Duration.ofSeconds(10));
+					int before = placed.size();
 					if (!placeCalls(sim, placed, calls - placed.size())) {
 						report("ramp " + kind + ": calls not answered within the time limit at " + calls);
 						break;
 					}
-					RunResult step = measure(kind, app, meter, placed.size(), false, 0);
+					RunResult step = measure(kind, app, meter, placed, placed.subList(before, placed.size()), false, 0);
 					report("ramp step: " + step.describe() + (step.carried() ? "" : " NOT CARRIED"));
 					failed |= !step.carried();
 					if (!failed) {
@@ -136,13 +140,13 @@ public final class LoadHarness {
 	private void soak() throws IOException {
 		for (AppKind kind : this.options.apps()) {
 			EchoMeter meter = new EchoMeter();
-			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "soak-" + kind.name().toLowerCase())) {
+			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "soak-" + kind.label())) {
 				sim.awaitReadySessions(1, Duration.ofSeconds(60));
 				long heapBefore = app.heapAfterGc();
 				List<SimulatedCall> placed = new ArrayList<>();
 				placeCalls(sim, placed, this.options.calls());
 				for (int window = 1; window <= this.options.repeat(); window++) {
-					RunResult result = measure(kind, app, meter, placed.size(), true, heapBefore);
+					RunResult result = measure(kind, app, meter, placed, true, heapBefore);
 					report("soak window " + window + " (" + (int) (window * (this.options.seconds() + this.options.warmup()))
 							+ " s): " + result.describe());
 				}
@@ -164,7 +168,7 @@ public final class LoadHarness {
 
 	private AppProcess startApp(AppKind kind, TelcoflowSimulator sim, String name) throws IOException {
 		List<String> jvmArgs = new ArrayList<>(this.options.jvmArgs());
-		if (kind == AppKind.SDK && this.options.virtualThreads()) {
+		if (kind.isSdk() && this.options.virtualThreads()) {
 			jvmArgs.add("-Dspring.threads.virtual.enabled=true");
 		}
 		Path log = this.options.logDir().resolve(this.options.label() + "-" + name + ".log");
@@ -194,7 +198,20 @@ public final class LoadHarness {
 		return false;
 	}
 
-	private RunResult measure(AppKind kind, AppProcess app, EchoMeter meter, int calls, boolean heap, long heapBefore) {
+	private RunResult measure(AppKind kind, AppProcess app, EchoMeter meter, List<SimulatedCall> placed, boolean heap,
+			long heapBefore) {
+		return measure(kind, app, meter, placed, placed, heap, heapBefore);
+	}
+
+	/**
+	 * Measures one window with {@code placed} calls up; the offer delays are those of
+	 * {@code started} (the calls placed for this window).
+	 */
+	private RunResult measure(AppKind kind, AppProcess app, EchoMeter meter, List<SimulatedCall> placed,
+			List<SimulatedCall> started, boolean heap, long heapBefore) {
+		int calls = placed.size();
+		OfferDelays mediaOpen = OfferDelays.toMediaOpen(started);
+		OfferDelays answered = OfferDelays.toAnswer(started);
 		sleep(Duration.ofSeconds(this.options.warmup()));
 		double appCpu = app.cpuSeconds();
 		long harnessCpu = harnessCpuNanos();
@@ -214,7 +231,7 @@ public final class LoadHarness {
 		String[] timer = app.ask("timer", Duration.ofSeconds(10));
 		boolean hasTimer = timer.length >= 3 && !"none".equals(timer[0]);
 		return new RunResult(kind, calls, seconds, echo, 1000 * cpu / (calls * seconds), harnessPercent, heapPerCall,
-				threads, micros(dispatch[1]), micros(dispatch[2]), hasTimer ? micros(timer[1]) : Double.NaN,
+				threads, micros(dispatch[1]), micros(dispatch[2]), mediaOpen.p50(), mediaOpen.p99(), answered.p50(), answered.p99(), hasTimer ? micros(timer[1]) : Double.NaN,
 				hasTimer ? micros(timer[2]) : Double.NaN, loadAverage());
 	}
 

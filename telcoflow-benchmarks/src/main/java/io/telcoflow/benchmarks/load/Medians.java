@@ -21,7 +21,9 @@ final class Medians {
 		return new RunResult(first.kind(), first.calls(), median(runs, RunResult::seconds), echo,
 				median(runs, RunResult::cpuMillisPerCallSecond), median(runs, RunResult::harnessCpuPercent),
 				median(runs, RunResult::heapPerCallKib), (int) median(runs, RunResult::threads),
-				median(runs, RunResult::dispatchP50), median(runs, RunResult::dispatchP99), median(runs, RunResult::timerP50),
+				median(runs, RunResult::dispatchP50), median(runs, RunResult::dispatchP99),
+				median(runs, RunResult::mediaOpenP50), median(runs, RunResult::mediaOpenP99),
+				median(runs, RunResult::answeredP50), median(runs, RunResult::answeredP99), median(runs, RunResult::timerP50),
 				median(runs, RunResult::timerP99), median(runs, RunResult::loadAverage));
 	}
 
@@ -32,7 +34,8 @@ final class Medians {
 
 	static String table(RunResult sdk, RunResult baseline, String label) {
 		StringBuilder out = new StringBuilder();
-		out.append("\n| ").append(label).append(", ").append(sdk.calls()).append(" calls | SDK | baseline | ratio |\n");
+		out.append("\n| ").append(label).append(", ").append(sdk.calls()).append(" calls | ").append(sdk.kind().label())
+			.append(" | baseline | ratio |\n");
 		out.append("| --- | --- | --- | --- |\n");
 		row(out, "echo p50 (ms)", sdk.echo().p50(), baseline.echo().p50());
 		row(out, "echo p99 (ms)", sdk.echo().p99(), baseline.echo().p99());
@@ -45,6 +48,10 @@ final class Medians {
 		row(out, "threads", sdk.threads(), baseline.threads());
 		row(out, "offer to handler entry p50 (ms)", sdk.dispatchP50(), baseline.dispatchP50());
 		row(out, "offer to handler entry p99 (ms)", sdk.dispatchP99(), baseline.dispatchP99());
+		row(out, "offer to media connection (simulator) p50 (ms)", sdk.mediaOpenP50(), baseline.mediaOpenP50());
+		row(out, "offer to media connection (simulator) p99 (ms)", sdk.mediaOpenP99(), baseline.mediaOpenP99());
+		row(out, "offer to answer (simulator) p50 (ms)", sdk.answeredP50(), baseline.answeredP50());
+		row(out, "offer to answer (simulator) p99 (ms)", sdk.answeredP99(), baseline.answeredP99());
 		row(out, "telcoflow.handler.dispatch timer p50 (ms)", sdk.timerP50(), Double.NaN);
 		row(out, "telcoflow.handler.dispatch timer p99 (ms)", sdk.timerP99(), Double.NaN);
 		row(out, "simulator process CPU (% of a core)", sdk.harnessCpuPercent(), baseline.harnessCpuPercent());
