@@ -160,7 +160,8 @@ public interface ActiveCall {
 	 * through {@link #audioStream()}: the lowest-latency path (no thread hand-off), for code that
 	 * returns at once, such as forwarding each chunk to a model over a non-blocking connection.
 	 * Chunks that arrive after this call go to the listener only; chunks already queued stay in
-	 * the stream. {@code null} puts new chunks back in the stream. A listener that throws ends the
+	 * the stream. {@code null} puts new chunks back in the stream (a chunk being delivered at that
+	 * moment still reaches the old listener). A listener that throws ends the
 	 * call like a handler that throws. See {@link AudioListener} for its rules.
 	 * @param listener the listener, or {@code null} to go back to the stream
 	 */

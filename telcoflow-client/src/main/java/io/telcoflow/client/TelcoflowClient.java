@@ -156,9 +156,11 @@ public interface TelcoflowClient extends AutoCloseable {
 	interface Builder {
 
 		/**
-		 * Sets the executor that runs each incoming-call handler; it should run each task on its own
-		 * thread (a virtual-thread executor, or a pool at least {@code maxCalls} large). Default: a
-		 * new platform thread per call.
+		 * Sets the executor that runs each incoming-call handler; it must run each task on its own
+		 * thread (a virtual-thread executor, or a pool at least {@code maxCalls} large without a
+		 * queue), never on the calling thread. A call's task is submitted when the call is offered
+		 * and first waits (parked) until the call's media connection has started, so that the
+		 * thread's start overlaps the handshake. Default: a new platform thread per call.
 		 * @param executor the executor
 		 * @return this builder
 		 */

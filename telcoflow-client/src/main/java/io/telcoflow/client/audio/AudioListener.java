@@ -8,9 +8,15 @@ package io.telcoflow.client.audio;
  * This is the lowest-latency way to consume a call's audio: no thread hand-off between the frame's
  * arrival and your code, so an answer written with {@code sendAudio} from here can go out with the
  * very next pull. The reader thread belongs to the WebSocket client and serves other calls too:
- * return within a fraction of a frame (20 ms), never block on I/O, and hand slow work (speech
- * recognition, an HTTP request) to another thread. A listener slower than one frame is reported
- * once per call in the log.
+ * return within a millisecond, never block on I/O, and hand slow work (speech recognition, an HTTP
+ * request) to another thread. A listener slower than one frame (20 ms) is reported once per call
+ * in the log.
+ * <p>
+ * The call's blocking methods ({@code answer()}, {@code connect(...)}, {@code whisper()},
+ * {@code barge()}, {@code spy()}, {@code disconnect()}, {@code close()}, {@code awaitPlayback})
+ * throw {@link IllegalStateException} here: their answer arrives on the very thread the listener
+ * holds. Use their {@code *Async} variants and {@code playbackFuture()}; {@code sendAudio} and
+ * {@code clearSendAudioBuffer} never block and are fine.
  * <p>
  * A listener that throws ends its own call, like a handler that throws.
  */

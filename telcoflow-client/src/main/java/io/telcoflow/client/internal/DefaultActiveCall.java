@@ -118,6 +118,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void answer() {
+		refuseBlockingInAudioListener("answer()");
 		await(answerAsync());
 	}
 
@@ -133,6 +134,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void connect(Duration ringTime) {
+		refuseBlockingInAudioListener("connect()");
 		await(connectAsync(ringTime));
 	}
 
@@ -148,6 +150,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void whisper() {
+		refuseBlockingInAudioListener("whisper()");
 		await(whisperAsync());
 	}
 
@@ -158,6 +161,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void barge() {
+		refuseBlockingInAudioListener("barge()");
 		await(bargeAsync());
 	}
 
@@ -168,6 +172,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void spy() {
+		refuseBlockingInAudioListener("spy()");
 		await(spyAsync());
 	}
 
@@ -178,6 +183,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void disconnect() {
+		refuseBlockingInAudioListener("disconnect()");
 		await(disconnectAsync());
 	}
 
@@ -188,6 +194,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void close() {
+		refuseBlockingInAudioListener("close()");
 		await(closeAsync());
 	}
 
@@ -198,6 +205,10 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private void await(CompletableFuture<Void> future) {
 		Futures.await(future, this.client.listeners(), this);
+	}
+
+	private static void refuseBlockingInAudioListener(String what) {
+		MediaChannel.refuseBlockingInAudioListener(what);
 	}
 
 	private CompletableFuture<Void> command(String name, @Nullable Integer ringTimeSeconds) {
@@ -297,7 +308,7 @@ final class DefaultActiveCall implements ActiveCall {
 	}
 
 	@Override
-	public void setAudioListener(@Nullable AudioListener listener) {
+	public synchronized void setAudioListener(@Nullable AudioListener listener) {
 		this.audioListener = listener;
 	}
 
@@ -307,6 +318,16 @@ final class DefaultActiveCall implements ActiveCall {
 	 */
 	@Nullable AudioListener audioListener() {
 		return this.audioListener;
+	}
+
+	/**
+	 * Removes a listener that failed, unless the application has set another one meanwhile.
+	 * @param failed the listener
+	 */
+	synchronized void removeAudioListener(AudioListener failed) {
+		if (this.audioListener == failed) {
+			this.audioListener = null;
+		}
 	}
 
 	@Override
@@ -356,6 +377,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public boolean awaitPlayback(Duration timeout) {
+		refuseBlockingInAudioListener("awaitPlayback()");
 		try {
 			playbackFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 			return true;

@@ -79,8 +79,10 @@ final class HandlerRunner {
 				}
 			});
 		}
-		catch (RejectedExecutionException ex) {
-			// no thread now: try again once the media connection has started
+		catch (RejectedExecutionException | OutOfMemoryError ex) {
+			// no thread now (this is the control reader: nothing may escape): try again once the
+			// media connection has started
+			logger.debug("Call {}: no thread for its handler yet ({})", call.getCallId(), ex.toString());
 			call.media().started().thenRun(() -> startNow(call));
 		}
 	}
@@ -125,8 +127,11 @@ final class HandlerRunner {
 			// the media connection failed for good: the call ends without its handler
 		}
 		catch (TimeoutException ex) {
-			logger.warn("Call {}: its media connection neither started nor failed within {}; its handler does not run",
-					call.getCallId(), this.mediaStartTimeout);
+			// cannot happen while the media connection keeps its own deadlines; if it does, the
+			// handler still runs when the connection starts, on a thread of its own
+			logger.warn("Call {}: its media connection neither started nor failed within {}; its handler runs "
+					+ "when it does", call.getCallId(), this.mediaStartTimeout);
+			call.media().started().thenRun(() -> startNow(call));
 			return false;
 		}
 		catch (InterruptedException ex) {

@@ -35,6 +35,9 @@ final class MediaChannel {
 	/** Close code of a media connection taken over by another process. */
 	static final int HANDED_OVER = 4009;
 
+	/** Set while the reader thread runs an audio listener. */
+	private static final ThreadLocal<Boolean> IN_AUDIO_LISTENER = new ThreadLocal<>();
+
 	/** An audio listener slower than this (one frame) is reported. */
 	static final long SLOW_LISTENER_NANOS = 20_000_000;
 
@@ -301,8 +304,9 @@ final class MediaChannel {
 		else if (message instanceof ServerMessage.MediaStarted mediaStarted) {
 			this.call.applyState(mediaStarted.state());
 			if (!this.started.isDone()) {
-				this.started.complete(null);
+				// listeners hear of the start before the waiting handler thread is woken by it
 				this.client.mediaStarted(this.call);
+				this.started.complete(null);
 			}
 			else {
 				logger.info("Media connection of call {} resumed", this.call.getCallId());
@@ -347,19 +351,36 @@ final class MediaChannel {
 	 */
 	private void deliver(AudioListener audioListener, byte[] chunk) {
 		long start = System.nanoTime();
+		IN_AUDIO_LISTENER.set(Boolean.TRUE);
 		try {
 			audioListener.onAudio(chunk);
 		}
-		catch (RuntimeException | Error ex) {
-			this.call.setAudioListener(null);
+		catch (Throwable ex) {
+			// never onto the socket's reader: that would close this connection, and resume it
+			this.call.removeAudioListener(audioListener);
 			this.client.handlerFailed(this.call, ex);
 			return;
+		}
+		finally {
+			IN_AUDIO_LISTENER.remove();
 		}
 		long tookNanos = System.nanoTime() - start;
 		if (tookNanos > SLOW_LISTENER_NANOS && !this.slowListenerReported) {
 			this.slowListenerReported = true;
 			logger.warn("The audio listener of call {} took {} ms on the media reader thread, which also reads other "
 					+ "calls' audio; hand slow work to another thread", this.call.getCallId(), tookNanos / 1_000_000);
+		}
+	}
+
+	/**
+	 * Fails a blocking call made from inside an audio listener: its result could only arrive on
+	 * the reader thread that the listener is holding.
+	 * @param what the method, for the message
+	 */
+	static void refuseBlockingInAudioListener(String what) {
+		if (IN_AUDIO_LISTENER.get() != null) {
+			throw new IllegalStateException(what + " blocks until the server answers on this call's media connection, "
+					+ "whose reader thread runs this AudioListener; use its *Async variant (or playbackFuture()) here");
 		}
 	}
 

@@ -124,6 +124,41 @@ class AudioListenerTests {
 		healthy.hangUp();
 	}
 
+	@Test
+	void blockingCallMethodsAreRefusedInsideAListenerAndTheirAsyncVariantsWork() throws Exception {
+		List<Throwable> refused = new CopyOnWriteArrayList<>();
+		List<String> asyncDone = new CopyOnWriteArrayList<>();
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(),
+				new RecordingClientListener(), (call) -> {
+					call.setAudioListener((pcm) -> {
+						if (!refused.isEmpty()) {
+							return;
+						}
+						for (Runnable blocking : List.<Runnable>of(() -> call.awaitPlayback(Duration.ofSeconds(1)),
+								call::disconnect, call::whisper)) {
+							try {
+								blocking.run();
+							}
+							catch (RuntimeException ex) {
+								refused.add(ex);
+							}
+						}
+						call.whisperAsync().whenComplete((ok, failure) -> asyncDone.add(String.valueOf(failure)));
+					});
+					call.answer();
+				});
+		SimulatedCall simulated = placeTalkingCall();
+		ActiveCall call = SimulatorFixture.take(calls);
+		await().atMost(SimulatorFixture.WAIT).until(() -> !asyncDone.isEmpty());
+		assertThat(refused).hasSize(3)
+			.allSatisfy((ex) -> assertThat(ex).isInstanceOf(IllegalStateException.class).hasMessageContaining("Async"));
+		// the refused methods did nothing: the call goes on, and the asynchronous command got its answer
+		assertThat(call.terminationFuture()).isNotDone();
+		assertThat(simulated.isEnded()).isFalse();
+		assertThat(simulated.record().commandNames()).contains("whisper").doesNotContain("disconnect");
+		simulated.hangUp();
+	}
+
 	private SimulatedCall placeTalkingCall() {
 		return this.fixture.simulator.placeCall(
 				CallScript.builder().callerAudio(CallerAudio.tone(440, Duration.ofSeconds(30))).build());

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallState;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.spring.event.CallHandlerSelectedListener;
@@ -30,6 +31,12 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	private final Map<String, Observation> observations = new ConcurrentHashMap<>();
 
 	/**
+	 * Handlers selected before their call's observation was started: the selection comes on the
+	 * handler's thread, the start on the client's event thread, in either order.
+	 */
+	private final Map<String, String> earlySelections = new ConcurrentHashMap<>();
+
+	/**
 	 * Creates a listener.
 	 * @param registry the registry to record the observations in
 	 * @param convention a custom convention, or {@code null} for the default one
@@ -43,6 +50,10 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	@Override
 	public void onCallStarted(ActiveCall call) {
 		TelcoflowCallObservationContext context = new TelcoflowCallObservationContext(call.getCallId());
+		String handler = this.earlySelections.remove(call.getCallId());
+		if (handler != null) {
+			context.setHandler(handler);
+		}
 		Observation observation = TelcoflowCallObservation.CALL.observation(this.convention,
 				DefaultTelcoflowCallObservationConvention.INSTANCE, () -> context, this.registry);
 		this.observations.put(call.getCallId(), observation.start());
@@ -55,10 +66,26 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	 */
 	@Override
 	public void onCallHandlerSelected(ActiveCall call, String handler) {
-		Observation observation = this.observations.get(call.getCallId());
+		if (setHandler(this.observations.get(call.getCallId()), handler)) {
+			return;
+		}
+		this.earlySelections.put(call.getCallId(), handler);
+		// started meanwhile, or already over (its end may have been handled): take it back
+		Observation started = this.observations.get(call.getCallId());
+		if (started != null || call.getState() == CallState.DISCONNECTED) {
+			String early = this.earlySelections.remove(call.getCallId());
+			if (early != null) {
+				setHandler(started, early);
+			}
+		}
+	}
+
+	private static boolean setHandler(@Nullable Observation observation, String handler) {
 		if (observation != null && observation.getContext() instanceof TelcoflowCallObservationContext context) {
 			context.setHandler(handler);
+			return true;
 		}
+		return false;
 	}
 
 	@Override
@@ -71,6 +98,7 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 
 	@Override
 	public void onCallEnded(ActiveCall call, TerminationReason reason, Duration duration) {
+		this.earlySelections.remove(call.getCallId());
 		Observation observation = this.observations.remove(call.getCallId());
 		if (observation == null) {
 			return;

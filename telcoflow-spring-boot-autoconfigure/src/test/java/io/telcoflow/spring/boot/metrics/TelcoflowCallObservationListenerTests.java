@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallState;
 import io.telcoflow.client.TerminationReason;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,31 @@ class TelcoflowCallObservationListenerTests {
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("custom.call")
 			.hasLowCardinalityKeyValue("custom", "yes");
+	}
+
+	@Test
+	void handlerSelectedBeforeTheObservationStartedIsStillItsHandler() {
+		// the selection comes on the handler's thread, the start on the client's event thread
+		ActiveCall call = call("call-4");
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		this.listener.onCallStarted(call);
+		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+		assertThat(this.registry).hasSingleObservationThat().hasLowCardinalityKeyValue("handler", "frontDesk.onCall");
+	}
+
+	@Test
+	void handlerSelectedAfterItsCallEndedLeavesNothingBehind() {
+		ActiveCall call = call("call-5");
+		this.listener.onCallStarted(call);
+		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+		given(call.getState()).willReturn(CallState.DISCONNECTED);
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		// a later call with the same id (a re-offer) starts clean: no handler left over
+		this.listener.onCallStarted(call);
+		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+		assertThat(this.registry).hasNumberOfObservationsEqualTo(2);
+		assertThat(this.registry).forAllObservationsWithNameEqualTo("telcoflow.call",
+				(observation) -> observation.hasLowCardinalityKeyValue("handler", "unknown"));
 	}
 
 	@Test
