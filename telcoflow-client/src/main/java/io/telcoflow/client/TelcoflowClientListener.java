@@ -30,7 +30,8 @@ public interface TelcoflowClientListener {
 	}
 
 	/**
-	 * A call was offered and its media connection opened; its handler is about to run.
+	 * A call was offered and its media connection opened; its handler starts now (this runs on the
+	 * event thread, so the handler may already be running).
 	 * @param call the call
 	 */
 	default void onCallStarted(ActiveCall call) {

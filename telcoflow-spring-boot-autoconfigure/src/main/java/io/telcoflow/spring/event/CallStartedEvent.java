@@ -8,7 +8,8 @@ import io.telcoflow.client.TelcoflowClient;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call was offered to the client and its media connection opened; its handler is about to run.
+ * A call was offered to the client and its media connection opened; its handler starts now (it
+ * may already be running when the event is published).
  */
 public class CallStartedEvent extends TelcoflowEvent {
 
