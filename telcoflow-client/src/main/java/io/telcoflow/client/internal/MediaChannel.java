@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.CallState;
 import io.telcoflow.client.audio.AudioListener;
-import io.telcoflow.client.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.ServerMessage;
 import io.telcoflow.client.transport.ConnectFailure;
@@ -20,12 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A call's media connection: opening it, resuming it within {@link #RESUME_WINDOW} after an
  * unexpected loss, and dispatching its frames. The reader thread answers {@code audio.pull} itself
- * (the hot path); everything else is handed to the call.
- * <p>
- * A pull that finds the outgoing buffer empty stays open until the next pull arrives (protocol
- * section 4.3: one frame per pull, any time before the next) and is answered by the thread that
- * appends audio ({@link #audioAppended()}), so that audio written just after a pull, as an echo
- * does, is not held back a whole frame. Frames still go through the connection's single writer.
+ * (the hot path, see {@link OpenPull}); everything else is handed to the call.
  */
 final class MediaChannel {
 
@@ -40,9 +34,6 @@ final class MediaChannel {
 
 	/** An audio listener slower than this (one frame) is reported. */
 	static final long SLOW_LISTENER_NANOS = 20_000_000;
-
-	/** The most bytes one pull takes, whatever the server asks for. */
-	static final int MAX_PULL_BYTES = 64 * 1024;
 
 	private static final long[] RETRY_DELAYS_MS = { 0, 100, 250, 500, 1000 };
 
@@ -65,21 +56,12 @@ final class MediaChannel {
 	/** Whether a slow audio listener was reported (only the reader thread touches it). */
 	private boolean slowListenerReported;
 
-	/** Guards the open pull and {@link #scratch}. */
-	private final Object pullLock = new Object();
-
-	/** The bytes of the open pull, 0 when none is open. */
-	private volatile int openPull;
-
-	/** The connection the open pull came on. */
-	private @Nullable WebSocketConnection openPullConnection;
-
-	/** Reused for every pull, under the pull lock. */
-	private byte[] scratch = new byte[0];
+	private final OpenPull openPull;
 
 	MediaChannel(DefaultActiveCall call, DefaultTelcoflowClient client) {
 		this.call = call;
 		this.client = client;
+		this.openPull = new OpenPull(call, client);
 	}
 
 	/**
@@ -198,83 +180,12 @@ final class MediaChannel {
 		open();
 	}
 
-	private void pull(WebSocketConnection connection, int bytes) {
-		int sent;
-		synchronized (this.pullLock) {
-			// a new pull replaces an open one; it is open before the buffer is looked at, so that an
-			// append racing with this pull either is taken here or sees the pull open
-			this.openPullConnection = connection;
-			this.openPull = Math.min(bytes, MAX_PULL_BYTES);
-			sent = answerOpenPull();
-		}
-		audioSent(sent);
-	}
-
 	/**
 	 * Audio was appended to the call's buffer: answers the open pull, if any, from the calling
 	 * thread.
 	 */
 	void audioAppended() {
-		if (this.openPull == 0) {
-			return;
-		}
-		int sent;
-		synchronized (this.pullLock) {
-			sent = answerOpenPull();
-		}
-		audioSent(sent);
-	}
-
-	private void audioSent(int bytes) {
-		if (bytes > 0) {
-			this.client.listeners().eachNow((listener) -> listener.onAudioSent(this.call, bytes));
-		}
-	}
-
-	/**
-	 * Drops the open pull (the call no longer plays audio).
-	 */
-	private void lapsePull() {
-		synchronized (this.pullLock) {
-			this.openPull = 0;
-			this.openPullConnection = null;
-		}
-	}
-
-	/**
-	 * Answers the open pull from the buffer, with the pull lock held.
-	 * @return the bytes sent, 0 when none
-	 */
-	private int answerOpenPull() {
-		int bytes = this.openPull;
-		WebSocketConnection connection = this.openPullConnection;
-		if (bytes == 0 || connection == null) {
-			return 0;
-		}
-		if (!connection.isOpen()) {
-			this.openPull = 0;
-			this.openPullConnection = null;
-			return 0;
-		}
-		if (this.scratch.length < bytes) {
-			this.scratch = new byte[bytes];
-		}
-		OutgoingAudioBuffer buffer = this.call.buffer();
-		int taken = buffer.take(this.scratch, bytes);
-		if (taken == 0) {
-			return 0;
-		}
-		this.openPull = 0;
-		this.openPullConnection = null;
-		boolean sent;
-		try {
-			sent = connection.sendBinary(this.scratch, 0, taken);
-		}
-		finally {
-			// playback completes only now: whatever the application sends next follows this frame
-			buffer.sent(taken);
-		}
-		return sent ? taken : 0;
+		this.openPull.audioAppended();
 	}
 
 	private void text(WebSocketConnection connection, String text) {
@@ -283,14 +194,14 @@ final class MediaChannel {
 			logger.debug("media {} <- {}", this.call.getCallId(), message);
 		}
 		if (message instanceof ServerMessage.AudioPull pull) {
-			pull(connection, pull.bytes());
+			this.openPull.pull(connection, pull.bytes());
 		}
 		else if (message instanceof ServerMessage.CommandResult result) {
 			this.call.onResult(result);
 		}
 		else if (message instanceof ServerMessage.StateChanged changed) {
 			if (changed.state() != CallState.ANSWERED && changed.state() != CallState.CONNECTED) {
-				lapsePull();
+				this.openPull.lapse();
 			}
 			this.call.applyState(changed.state());
 		}
@@ -298,7 +209,7 @@ final class MediaChannel {
 			this.call.onDtmf(dtmf);
 		}
 		else if (message instanceof ServerMessage.Terminated terminated) {
-			lapsePull();
+			this.openPull.lapse();
 			this.call.terminated(terminated.reason());
 		}
 		else if (message instanceof ServerMessage.MediaStarted mediaStarted) {
