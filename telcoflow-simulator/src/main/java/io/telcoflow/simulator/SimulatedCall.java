@@ -9,16 +9,18 @@ import java.util.concurrent.ScheduledFuture;
 import io.telcoflow.simulator.websocket.UpgradeDecision;
 import io.telcoflow.simulator.websocket.UpgradeRequest;
 import io.telcoflow.simulator.websocket.WebSocketConnection;
-import io.telcoflow.simulator.websocket.WebSocketHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One call placed by a scripted caller: its state on the server, its media connection, and what the
  * client did with it ({@link #record()}). Thread-safe.
+ * <p>
+ * The call's lock guards its parts too: {@link CallOffers} (the sessions it is offered to),
+ * {@link CallMedia} (its media connection and audio) and {@link CallCommands}. This class keeps the
+ * state machine and the end of the call, which all of them drive.
  */
 public final class SimulatedCall {
 
@@ -36,13 +38,13 @@ public final class SimulatedCall {
 
 	private final CallRecord record;
 
-	private final List<String> triedSessions = new ArrayList<>();
-
 	private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
-	private final CallAudio audio = new CallAudio();
-
 	private final CallCommands commands;
+
+	private final CallOffers offers;
+
+	private final CallMedia media;
 
 	private String state = "PENDING";
 
@@ -50,19 +52,7 @@ public final class SimulatedCall {
 
 	private @Nullable String endReason;
 
-	private @Nullable SimulatedSession session;
-
-	private @Nullable WebSocketConnection media;
-
-	private boolean mediaEverOpened;
-
-	private boolean refuseResume;
-
 	private boolean answeredTimersStarted;
-
-	private @Nullable ScheduledFuture<?> mediaTimer;
-
-	private @Nullable ScheduledFuture<?> resumeTimer;
 
 	SimulatedCall(TelcoflowSimulator simulator, String callId, String mediaToken, CallScript script) {
 		this.simulator = simulator;
@@ -71,6 +61,8 @@ public final class SimulatedCall {
 		this.script = script;
 		this.record = new CallRecord(simulator.recordAgentAudio());
 		this.commands = new CallCommands(this);
+		this.offers = new CallOffers(this, simulator);
+		this.media = new CallMedia(this, simulator, this.commands, this.offers);
 	}
 
 	/**
@@ -118,7 +110,7 @@ public final class SimulatedCall {
 	 * @return the session id, {@code null} while waiting for one
 	 */
 	public synchronized @Nullable String sessionId() {
-		SimulatedSession current = this.session;
+		SimulatedSession current = this.offers.session();
 		return (current != null) ? current.id() : null;
 	}
 
@@ -127,7 +119,7 @@ public final class SimulatedCall {
 	 * @return whether open
 	 */
 	public synchronized boolean isMediaOpen() {
-		return this.media != null;
+		return this.media.connection() != null;
 	}
 
 	/**
@@ -216,15 +208,15 @@ public final class SimulatedCall {
 			if (this.ended) {
 				return;
 			}
-			if (this.mediaEverOpened) {
+			if (this.media.everOpened()) {
 				end("caller_hangup");
 				return;
 			}
-			offeredTo = this.session;
+			offeredTo = this.offers.session();
 			finish("caller_hangup");
 		}
 		if (offeredTo != null) {
-			offeredTo.send(callEnded("caller_hangup"));
+			offeredTo.send(this.offers.callEnded("caller_hangup"));
 		}
 	}
 
@@ -251,7 +243,7 @@ public final class SimulatedCall {
 	 * @param pcm PCM s16le mono at the call's sample rate
 	 */
 	public synchronized void sendCallerAudio(byte[] pcm) {
-		this.audio.append(pcm);
+		this.media.appendCallerAudio(pcm);
 	}
 
 	// ---- server side ----------------------------------------------------------------
@@ -260,159 +252,34 @@ public final class SimulatedCall {
 		return this.simulator;
 	}
 
-	synchronized boolean wasTriedBy(SimulatedSession candidate) {
-		return this.triedSessions.contains(candidate.id());
+	boolean wasTriedBy(SimulatedSession candidate) {
+		return this.offers.wasTriedBy(candidate);
 	}
 
 	/** Offers the call to a session (called by the dispatcher, which assigned it already). */
 	void offerTo(SimulatedSession target) {
-		ObjectNode incoming = message("call.incoming");
-		synchronized (this) {
-			if (this.ended) {
-				target.release(this);
-				return;
-			}
-			this.session = target;
-			this.triedSessions.add(target.id());
-			Instant now = Instant.now();
-			this.record.offered(target.id(), now);
-			incoming.put("caller_number", this.script.callerNumber());
-			incoming.put("callee_number", this.script.calleeNumber());
-			incoming.put("media_url", target.mediaBaseUrl() + mediaPath());
-			incoming.put("media_token", this.mediaToken);
-			incoming.put("offered_at", now.toString());
-			this.mediaTimer = this.simulator.schedule(this::mediaOpenTimedOut, this.simulator.mediaOpenTimeout());
-		}
-		target.send(incoming);
-	}
-
-	private void mediaOpenTimedOut() {
-		SimulatedSession offeredTo;
-		synchronized (this) {
-			if (this.ended || this.mediaEverOpened || this.session == null) {
-				return;
-			}
-			offeredTo = this.session;
-			this.session = null;
-			offeredTo.release(this);
-		}
-		offeredTo.send(callEnded("media_timeout"));
-		if (this.simulator.hasSessionFor(this)) {
-			logger.debug("Call {}: media not opened in time, re-offering", this.callId);
-			this.simulator.queue(this);
-		}
-		else {
-			synchronized (this) {
-				finish("media_timeout");
-			}
-		}
-	}
-
-	void scheduleScriptTimers() {
-		Duration ringing = this.script.hangUpWhileRinging();
-		if (ringing != null) {
-			addTimer(this.simulator.schedule(() -> {
-				if ("PENDING".equals(state())) {
-					hangUp();
-				}
-			}, ringing));
-		}
+		this.offers.offerTo(target);
 	}
 
 	UpgradeDecision mediaUpgrade(UpgradeRequest request) {
-		String token = request.header("telcoflow-media-token");
-		synchronized (this) {
-			if (token == null || token.isEmpty()) {
-				return UpgradeDecision.refuse(401);
-			}
-			if (!this.mediaToken.equals(token)) {
-				return UpgradeDecision.refuse(403);
-			}
-			if (this.ended || (this.mediaEverOpened && this.media == null && this.refuseResume)) {
-				return UpgradeDecision.refuse(404);
-			}
-		}
-		return UpgradeDecision.accept(new MediaHandler());
+		return this.media.upgrade(request);
 	}
 
-	synchronized void refuseResume() {
-		this.refuseResume = true;
+	void refuseResume() {
+		this.media.refuseResume();
 	}
 
 	@Nullable WebSocketConnection mediaConnection() {
-		synchronized (this) {
-			return this.media;
-		}
+		return this.media.connection();
 	}
 
-	private void mediaOpened(WebSocketConnection connection) {
-		synchronized (this) {
-			if (this.ended) {
-				connection.close(1000, "call is over");
-				return;
-			}
-			WebSocketConnection previous = this.media;
-			this.media = connection;
-			if (previous != null) {
-				previous.close(4009, "call taken over by another media connection");
-			}
-			cancel(this.mediaTimer);
-			this.mediaTimer = null;
-			cancel(this.resumeTimer);
-			this.resumeTimer = null;
-			int sampleRate = (this.session != null) ? this.session.sampleRate() : 24000;
-			if (!this.mediaEverOpened) {
-				this.mediaEverOpened = true;
-				this.audio.start(this.script, sampleRate, this.callId);
-			}
-			this.record.mediaOpened(Instant.now(), sampleRate);
-			ObjectNode started = message("media.started");
-			started.put("state", this.state);
-			started.put("sample_rate", this.audio.sampleRate());
-			started.put("frame_ms", FRAME_MS);
-			connection.sendText(WireJson.write(started));
-			this.audio.resetPull();
-		}
-		this.simulator.mediaOpened(this, connection);
-	}
-
-	private void mediaClosed(WebSocketConnection connection) {
-		synchronized (this) {
-			if (this.media != connection) {
-				return;
-			}
-			this.media = null;
-			this.audio.resetPull();
-			if (this.ended) {
-				return;
-			}
-			logger.debug("Call {}: media connection lost, waiting for a resume", this.callId);
-			this.resumeTimer = this.simulator.schedule(() -> {
-				synchronized (this) {
-					if (this.media == null && !this.ended) {
-						end("error");
-					}
-				}
-			}, this.simulator.mediaResumeTimeout());
-		}
+	boolean mediaEverOpened() {
+		return this.media.everOpened();
 	}
 
 	/** One audio clock tick: caller audio out, and one pull, while answered or connected. */
-	synchronized void tick() {
-		WebSocketConnection connection = this.media;
-		if (connection == null || this.ended || !("ANSWERED".equals(this.state) || "CONNECTED".equals(this.state))) {
-			return;
-		}
-		this.audio.tick(connection, this.record, this.simulator.audioFrameObserver(), this);
-	}
-
-	private void onAgentAudio(WebSocketConnection connection, byte[] data, int length) {
-		synchronized (this) {
-			if (connection != this.media) {
-				return;
-			}
-			this.audio.agentFrame(data, length, this.record, this.simulator.audioFrameObserver(), this);
-		}
+	void tick() {
+		this.media.tick();
 	}
 
 	// ---- state changes (called with the lock held) ------------------------------------
@@ -435,16 +302,6 @@ public final class SimulatedCall {
 		notifyAll();
 	}
 
-	private void startAnsweredTimers() {
-		for (CallScript.Dtmf dtmf : this.script.dtmf()) {
-			addTimer(this.simulator.schedule(() -> pressDigit(dtmf.digit()), dtmf.afterAnswer()));
-		}
-		Duration hangUpAfter = this.script.hangUpAfter();
-		if (hangUpAfter != null) {
-			addTimer(this.simulator.schedule(this::hangUp, hangUpAfter));
-		}
-	}
-
 	/** Ends the call for the client: {@code call.state}, {@code call.terminated}, close 1000. */
 	synchronized void end(String reason) {
 		if (this.ended) {
@@ -453,11 +310,7 @@ public final class SimulatedCall {
 		changeState("DISCONNECTED");
 		ObjectNode terminated = message("call.terminated");
 		terminated.put("reason", reason);
-		WebSocketConnection connection = this.media;
-		if (connection != null) {
-			connection.sendText(WireJson.write(terminated));
-			connection.close(1000, "call terminated");
-		}
+		this.media.terminate(terminated);
 		finish(reason);
 	}
 
@@ -469,7 +322,7 @@ public final class SimulatedCall {
 	}
 
 	/** Marks the call over (with the lock held) without telling the media connection. */
-	private void finish(String reason) {
+	void finish(String reason) {
 		this.ended = true;
 		this.endReason = reason;
 		if (!"DISCONNECTED".equals(this.state)) {
@@ -477,28 +330,45 @@ public final class SimulatedCall {
 			this.record.state("DISCONNECTED");
 		}
 		this.record.ended(reason, Instant.now());
-		cancel(this.mediaTimer);
-		this.timers.forEach(SimulatedCall::cancel);
-		cancel(this.resumeTimer);
+		this.offers.callFinished();
+		this.timers.forEach((timer) -> timer.cancel(false));
+		this.media.callFinished();
 		this.commands.cancelPending();
-		this.audio.release();
 		notifyAll();
-		this.simulator.callEnded(this, this.session);
+		this.simulator.callEnded(this, this.offers.session());
+	}
+
+	// ---- the script on the clock (its timers end with the call) ------------------------
+
+	void scheduleScriptTimers() {
+		Duration ringing = this.script.hangUpWhileRinging();
+		if (ringing != null) {
+			addTimer(this.simulator.schedule(() -> {
+				if ("PENDING".equals(state())) {
+					hangUp();
+				}
+			}, ringing));
+		}
+	}
+
+	private void startAnsweredTimers() {
+		for (CallScript.Dtmf dtmf : this.script.dtmf()) {
+			addTimer(this.simulator.schedule(() -> pressDigit(dtmf.digit()), dtmf.afterAnswer()));
+		}
+		Duration hangUpAfter = this.script.hangUpAfter();
+		if (hangUpAfter != null) {
+			addTimer(this.simulator.schedule(this::hangUp, hangUpAfter));
+		}
 	}
 
 	synchronized void addTimer(ScheduledFuture<?> timer) {
 		this.timers.add(timer);
 	}
 
-	private static void cancel(@Nullable ScheduledFuture<?> timer) {
-		if (timer != null) {
-			timer.cancel(false);
-		}
-	}
+	// ---- messages -----------------------------------------------------------------------
 
 	boolean sendMedia(ObjectNode message) {
-		WebSocketConnection connection = this.media;
-		return connection != null && connection.sendText(WireJson.write(message));
+		return this.media.send(message);
 	}
 
 	ObjectNode message(String type) {
@@ -507,56 +377,9 @@ public final class SimulatedCall {
 		return message;
 	}
 
-	private ObjectNode callEnded(String reason) {
-		ObjectNode ended = message("call.ended");
-		ended.put("reason", reason);
-		return ended;
-	}
-
 	synchronized void protocolError(String description) {
 		logger.debug("Call {}: client protocol error: {}", this.callId, description);
 		this.record.protocolError(description);
-	}
-
-	private final class MediaHandler implements WebSocketHandler {
-
-		@Override
-		public void onOpen(WebSocketConnection connection) {
-			mediaOpened(connection);
-		}
-
-		@Override
-		public void onText(WebSocketConnection connection, String text) {
-			JsonNode message = WireJson.parse(text);
-			if (message == null) {
-				protocolError("malformed message: " + WireJson.describe(text));
-				return;
-			}
-			String type = message.path("type").stringValue();
-			if ("command".equals(type)) {
-				SimulatedCall.this.commands.received(connection, message);
-			}
-			else {
-				protocolError("unknown message type " + type);
-			}
-		}
-
-		@Override
-		public void onBinary(WebSocketConnection connection, byte[] data, int length) {
-			onAgentAudio(connection, data, length);
-		}
-
-		@Override
-		public void onProtocolError(WebSocketConnection connection, String description) {
-			protocolError(description);
-		}
-
-		@Override
-		public void onClosed(WebSocketConnection connection, int code) {
-			SimulatedCall.this.simulator.mediaClosed(SimulatedCall.this, connection);
-			mediaClosed(connection);
-		}
-
 	}
 
 	@Override
