@@ -20,7 +20,6 @@ import io.telcoflow.client.DtmfEvent;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.AudioStream;
-import io.telcoflow.client.audio.InboundAudioStream;
 import io.telcoflow.client.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
@@ -57,7 +56,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private final OutgoingAudioBuffer buffer;
 
-	private final InboundAudioStream inbound;
+	private final InboundAudio inbound;
 
 	private final List<CallListener> callListeners = new CopyOnWriteArrayList<>();
 
@@ -69,8 +68,6 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private volatile CallState state = CallState.PENDING;
 
-	private volatile @Nullable AudioListener audioListener;
-
 	private final AtomicBoolean handlerStartClaimed = new AtomicBoolean();
 
 	DefaultActiveCall(DefaultTelcoflowClient client, CallHandover details, URI mediaUri, boolean attached) {
@@ -79,8 +76,7 @@ final class DefaultActiveCall implements ActiveCall {
 		this.mediaUri = mediaUri;
 		this.attached = attached;
 		this.buffer = new OutgoingAudioBuffer(client.config().getOutgoingBufferSize(), client.threads().events());
-		this.inbound = new InboundAudioStream(client.config().getInboundQueueFrames(),
-				(bytes) -> client.listeners().eachNow((listener) -> listener.onInboundAudioDropped(this, bytes)));
+		this.inbound = new InboundAudio(this, client);
 		this.events = new SerialExecutor(client.threads().events());
 		this.media = new MediaChannel(this, client);
 		this.commands = new CallCommands(this, client);
@@ -208,7 +204,7 @@ final class DefaultActiveCall implements ActiveCall {
 	}
 
 	private static void refuseBlockingInAudioListener(String what) {
-		MediaChannel.refuseBlockingInAudioListener(what);
+		InboundAudio.refuseBlockingInAudioListener(what);
 	}
 
 	private CompletableFuture<Void> command(String name, @Nullable Integer ringTimeSeconds) {
@@ -304,30 +300,12 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public AudioStream audioStream() {
-		return this.inbound;
+		return this.inbound.stream();
 	}
 
 	@Override
-	public synchronized void setAudioListener(@Nullable AudioListener listener) {
-		this.audioListener = listener;
-	}
-
-	/**
-	 * Returns the listener that takes inbound audio instead of the stream.
-	 * @return the listener, or {@code null}
-	 */
-	@Nullable AudioListener audioListener() {
-		return this.audioListener;
-	}
-
-	/**
-	 * Removes a listener that failed, unless the application has set another one meanwhile.
-	 * @param failed the listener
-	 */
-	synchronized void removeAudioListener(AudioListener failed) {
-		if (this.audioListener == failed) {
-			this.audioListener = null;
-		}
+	public void setAudioListener(@Nullable AudioListener listener) {
+		this.inbound.setListener(listener);
 	}
 
 	@Override
@@ -463,7 +441,7 @@ final class DefaultActiveCall implements ActiveCall {
 		return this.buffer;
 	}
 
-	InboundAudioStream inbound() {
+	InboundAudio inbound() {
 		return this.inbound;
 	}
 

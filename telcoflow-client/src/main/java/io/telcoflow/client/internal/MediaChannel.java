@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.CallState;
-import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.ServerMessage;
 import io.telcoflow.client.transport.ConnectFailure;
@@ -29,12 +28,6 @@ final class MediaChannel {
 	/** Close code of a media connection taken over by another process. */
 	static final int HANDED_OVER = 4009;
 
-	/** Set while the reader thread runs an audio listener. */
-	private static final ThreadLocal<Boolean> IN_AUDIO_LISTENER = new ThreadLocal<>();
-
-	/** An audio listener slower than this (one frame) is reported. */
-	static final long SLOW_LISTENER_NANOS = 20_000_000;
-
 	private static final long[] RETRY_DELAYS_MS = { 0, 100, 250, 500, 1000 };
 
 	private static final Logger logger = LoggerFactory.getLogger(MediaChannel.class);
@@ -52,9 +45,6 @@ final class MediaChannel {
 	private long deadlineNanos;
 
 	private int attempt;
-
-	/** Whether a slow audio listener was reported (only the reader thread touches it). */
-	private boolean slowListenerReported;
 
 	private final OpenPull openPull;
 
@@ -246,53 +236,7 @@ final class MediaChannel {
 		byte[] chunk = new byte[length];
 		data.get(chunk);
 		this.client.listeners().eachNow((listener) -> listener.onAudioReceived(this.call, length));
-		AudioListener audioListener = this.call.audioListener();
-		if (audioListener != null) {
-			deliver(audioListener, chunk);
-		}
-		else {
-			this.call.inbound().offer(chunk);
-		}
-	}
-
-	/**
-	 * Hands a chunk to the application's audio listener, on this reader thread. A listener that
-	 * throws is removed and its call ended as if its handler had thrown; one slower than a frame is
-	 * reported once.
-	 */
-	private void deliver(AudioListener audioListener, byte[] chunk) {
-		long start = System.nanoTime();
-		IN_AUDIO_LISTENER.set(Boolean.TRUE);
-		try {
-			audioListener.onAudio(chunk);
-		}
-		catch (Throwable ex) {
-			// never onto the socket's reader: that would close this connection, and resume it
-			this.call.removeAudioListener(audioListener);
-			this.client.handlerFailed(this.call, ex);
-			return;
-		}
-		finally {
-			IN_AUDIO_LISTENER.remove();
-		}
-		long tookNanos = System.nanoTime() - start;
-		if (tookNanos > SLOW_LISTENER_NANOS && !this.slowListenerReported) {
-			this.slowListenerReported = true;
-			logger.warn("The audio listener of call {} took {} ms on the media reader thread, which also reads other "
-					+ "calls' audio; hand slow work to another thread", this.call.getCallId(), tookNanos / 1_000_000);
-		}
-	}
-
-	/**
-	 * Fails a blocking call made from inside an audio listener: its result could only arrive on
-	 * the reader thread that the listener is holding.
-	 * @param what the method, for the message
-	 */
-	static void refuseBlockingInAudioListener(String what) {
-		if (IN_AUDIO_LISTENER.get() != null) {
-			throw new IllegalStateException(what + " blocks until the server answers on this call's media connection, "
-					+ "whose reader thread runs this AudioListener; use its *Async variant (or playbackFuture()) here");
-		}
+		this.call.inbound().received(chunk);
 	}
 
 	/**

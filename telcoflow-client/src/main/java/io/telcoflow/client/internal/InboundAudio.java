@@ -1,0 +1,135 @@
+package io.telcoflow.client.internal;
+
+import io.telcoflow.client.audio.AudioListener;
+import io.telcoflow.client.audio.InboundAudioStream;
+import io.telcoflow.client.exception.WssMediaException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call's inbound audio on its way to the application: into its {@link InboundAudioStream}, or,
+ * once the application has set an {@link AudioListener}, straight to that listener on the media
+ * reader thread. It is a class of its own because running application code on a reader thread
+ * brings its own rules (a listener that throws is isolated, a slow one reported, a blocking call
+ * inside one refused), and those belong neither to the call's state nor to the connection.
+ */
+final class InboundAudio {
+
+	/** An audio listener slower than this (one frame) is reported. */
+	static final long SLOW_LISTENER_NANOS = 20_000_000;
+
+	/** Set while the reader thread runs an audio listener. */
+	private static final ThreadLocal<Boolean> IN_AUDIO_LISTENER = new ThreadLocal<>();
+
+	// the media channel's category, where this warning has always been logged: configurations name it
+	private static final Logger logger = LoggerFactory.getLogger(MediaChannel.class);
+
+	private final DefaultActiveCall call;
+
+	private final DefaultTelcoflowClient client;
+
+	private final InboundAudioStream stream;
+
+	private volatile @Nullable AudioListener listener;
+
+	/** Whether a slow audio listener was reported (only the reader thread touches it). */
+	private boolean slowListenerReported;
+
+	InboundAudio(DefaultActiveCall call, DefaultTelcoflowClient client) {
+		this.call = call;
+		this.client = client;
+		this.stream = new InboundAudioStream(client.config().getInboundQueueFrames(),
+				(bytes) -> client.listeners().eachNow((listener) -> listener.onInboundAudioDropped(call, bytes)));
+	}
+
+	InboundAudioStream stream() {
+		return this.stream;
+	}
+
+	/**
+	 * Sets the listener that takes inbound audio instead of the stream.
+	 * @param listener the listener, or {@code null} for the stream
+	 */
+	void setListener(@Nullable AudioListener listener) {
+		// the call's monitor, as when the listener was a field of the call
+		synchronized (this.call) {
+			this.listener = listener;
+		}
+	}
+
+	/**
+	 * Removes a listener that failed, unless the application has set another one meanwhile.
+	 * @param failed the listener
+	 */
+	private void removeListener(AudioListener failed) {
+		synchronized (this.call) {
+			if (this.listener == failed) {
+				this.listener = null;
+			}
+		}
+	}
+
+	/**
+	 * Hands an inbound chunk to the listener, if one is set, else to the stream (reader thread).
+	 * @param chunk the chunk, owned by the application from now on
+	 */
+	void received(byte[] chunk) {
+		AudioListener audioListener = this.listener;
+		if (audioListener != null) {
+			deliver(audioListener, chunk);
+		}
+		else {
+			this.stream.offer(chunk);
+		}
+	}
+
+	/**
+	 * Hands a chunk to the application's audio listener, on this reader thread. A listener that
+	 * throws is removed and its call ended as if its handler had thrown; one slower than a frame is
+	 * reported once.
+	 */
+	private void deliver(AudioListener audioListener, byte[] chunk) {
+		long start = System.nanoTime();
+		IN_AUDIO_LISTENER.set(Boolean.TRUE);
+		try {
+			audioListener.onAudio(chunk);
+		}
+		catch (Throwable ex) {
+			// never onto the socket's reader: that would close this connection, and resume it
+			removeListener(audioListener);
+			this.client.handlerFailed(this.call, ex);
+			return;
+		}
+		finally {
+			IN_AUDIO_LISTENER.remove();
+		}
+		long tookNanos = System.nanoTime() - start;
+		if (tookNanos > SLOW_LISTENER_NANOS && !this.slowListenerReported) {
+			this.slowListenerReported = true;
+			logger.warn("The audio listener of call {} took {} ms on the media reader thread, which also reads other "
+					+ "calls' audio; hand slow work to another thread", this.call.getCallId(), tookNanos / 1_000_000);
+		}
+	}
+
+	/**
+	 * Fails a blocking call made from inside an audio listener: its result could only arrive on
+	 * the reader thread that the listener is holding.
+	 * @param what the method, for the message
+	 */
+	static void refuseBlockingInAudioListener(String what) {
+		if (IN_AUDIO_LISTENER.get() != null) {
+			throw new IllegalStateException(what + " blocks until the server answers on this call's media connection, "
+					+ "whose reader thread runs this AudioListener; use its *Async variant (or playbackFuture()) here");
+		}
+	}
+
+	/**
+	 * The call ended: the stream ends too, with the failure that ended it, if any.
+	 * @param failure the failure, or {@code null}
+	 */
+	void end(@Nullable WssMediaException failure) {
+		this.stream.end(failure);
+	}
+
+}
