@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -21,8 +18,6 @@ import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.audio.OutgoingAudioBuffer;
-import io.telcoflow.client.exception.BufferClosedException;
-import io.telcoflow.client.exception.BufferFullException;
 import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.CallHandover;
@@ -54,7 +49,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private final CompletableFuture<TerminationReason> termination = new CompletableFuture<>();
 
-	private final OutgoingAudioBuffer buffer;
+	private final OutgoingAudio outgoing;
 
 	private final InboundAudio inbound;
 
@@ -75,10 +70,10 @@ final class DefaultActiveCall implements ActiveCall {
 		this.details = details;
 		this.mediaUri = mediaUri;
 		this.attached = attached;
-		this.buffer = new OutgoingAudioBuffer(client.config().getOutgoingBufferSize(), client.threads().events());
 		this.inbound = new InboundAudio(this, client);
 		this.events = new SerialExecutor(client.threads().events());
 		this.media = new MediaChannel(this, client);
+		this.outgoing = new OutgoingAudio(this, client, this.media);
 		this.commands = new CallCommands(this, client);
 	}
 
@@ -271,9 +266,7 @@ final class DefaultActiveCall implements ActiveCall {
 			this.state = CallState.DISCONNECTED;
 		}
 		logger.debug("Call {} ended: {}", getCallId(), reason);
-		this.buffer.close(() -> this.client.listeners()
-			.error(new WssCallClosedException(
-					"Call " + getCallId() + " ended (" + reason + ") before its buffered audio was played"), this));
+		this.outgoing.close(reason);
 		this.inbound.end(failure);
 		this.commands.failPending(reason);
 		this.media.close();
@@ -310,73 +303,33 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void sendAudio(byte[] pcm) {
-		append(pcm, 0, pcm.length);
+		this.outgoing.send(pcm);
 	}
 
 	@Override
 	public void sendAudio(ByteBuffer pcm) {
-		int length = pcm.remaining();
-		if (pcm.hasArray()) {
-			append(pcm.array(), pcm.arrayOffset() + pcm.position(), length);
-		}
-		else {
-			byte[] copy = new byte[length];
-			pcm.duplicate().get(copy);
-			append(copy, 0, length);
-		}
-		pcm.position(pcm.position() + length);
-	}
-
-	private void append(byte[] pcm, int offset, int length) {
-		if ((length & 1) != 0) {
-			throw new IllegalArgumentException("PCM s16le audio has an even number of bytes (was " + length + ")");
-		}
-		if (length == 0) {
-			return;
-		}
-		try {
-			this.buffer.append(pcm, offset, length);
-		}
-		catch (BufferFullException | BufferClosedException ex) {
-			throw this.client.listeners().error(ex, this);
-		}
-		this.media.audioAppended();
+		this.outgoing.send(pcm);
 	}
 
 	@Override
 	public void clearSendAudioBuffer() {
-		this.buffer.clear();
+		this.outgoing.clear();
 	}
 
 	@Override
 	public int getSendAudioBufferSize() {
-		return this.buffer.size();
+		return this.outgoing.size();
 	}
 
 	@Override
 	public boolean awaitPlayback(Duration timeout) {
 		refuseBlockingInAudioListener("awaitPlayback()");
-		try {
-			playbackFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (ExecutionException ex) {
-			throw Futures.rethrow(ex.getCause());
-		}
+		return this.outgoing.awaitPlayback(timeout);
 	}
 
 	@Override
 	public CompletableFuture<Void> playbackFuture() {
-		return this.buffer.drained(() -> this.client.listeners()
-			.error(new WssCallClosedException("Call " + getCallId() + " ended before its buffered audio was played"),
-					this));
+		return this.outgoing.playbackFuture();
 	}
 
 	@Override
@@ -438,7 +391,7 @@ final class DefaultActiveCall implements ActiveCall {
 	}
 
 	OutgoingAudioBuffer buffer() {
-		return this.buffer;
+		return this.outgoing.buffer();
 	}
 
 	InboundAudio inbound() {
