@@ -121,7 +121,7 @@ final class CallMedia {
 					|| !("ANSWERED".equals(state) || "CONNECTED".equals(state))) {
 				return;
 			}
-			this.audio.tick(current, this.call.record(), this.simulator.audioFrameObserver(), this.call);
+			this.audio.tick(current, this.call.record(), this.simulator.config().audioFrameObserver(), this.call);
 		}
 	}
 
@@ -175,7 +175,7 @@ final class CallMedia {
 						this.call.end("error");
 					}
 				}
-			}, this.simulator.mediaResumeTimeout());
+			}, this.simulator.config().mediaResumeTimeout());
 		}
 	}
 
@@ -184,7 +184,8 @@ final class CallMedia {
 			if (from != this.connection) {
 				return;
 			}
-			this.audio.agentFrame(data, length, this.call.record(), this.simulator.audioFrameObserver(), this.call);
+			this.audio.agentFrame(data, length, this.call.record(), this.simulator.config().audioFrameObserver(),
+					this.call);
 		}
 	}
 

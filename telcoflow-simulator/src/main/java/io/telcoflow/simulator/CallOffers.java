@@ -69,7 +69,8 @@ final class CallOffers {
 			incoming.put("media_url", target.mediaBaseUrl() + this.call.mediaPath());
 			incoming.put("media_token", this.call.mediaToken());
 			incoming.put("offered_at", now.toString());
-			this.mediaTimer = this.simulator.schedule(this::mediaOpenTimedOut, this.simulator.mediaOpenTimeout());
+			this.mediaTimer = this.simulator.schedule(this::mediaOpenTimedOut,
+					this.simulator.config().mediaOpenTimeout());
 		}
 		target.send(incoming);
 	}

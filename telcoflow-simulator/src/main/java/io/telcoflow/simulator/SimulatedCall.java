@@ -59,7 +59,7 @@ public final class SimulatedCall {
 		this.callId = callId;
 		this.mediaToken = mediaToken;
 		this.script = script;
-		this.record = new CallRecord(simulator.recordAgentAudio());
+		this.record = new CallRecord(simulator.config().recordAgentAudio());
 		this.commands = new CallCommands(this);
 		this.offers = new CallOffers(this, simulator);
 		this.media = new CallMedia(this, simulator, this.commands, this.offers);

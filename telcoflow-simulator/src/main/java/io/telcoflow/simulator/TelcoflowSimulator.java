@@ -2,22 +2,10 @@ package io.telcoflow.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * An embedded Telcoflow server on loopback: the server side of {@code telcoflow-wire/1} (control
  * and media connections, authentication by API key or mTLS, commands, states, pull-based audio on
  * a 20 ms clock), with scripted callers, a per-call record and fault injection.
+ * <p>
+ * This class is the facade and the wiring: it owns the server and the timer, and passes the
+ * events of sessions and calls to the parts that keep them ({@link SessionRegistry},
+ * {@link CallRegistry}, {@link CallDispatcher}, {@link AudioClock}, {@link ConnectionWatchdog}).
  * <pre>{@code
  * try (TelcoflowSimulator sim = TelcoflowSimulator.builder().build().start()) {
  *     SimulatedCall call = sim.placeCall(CallScript.defaults());
@@ -51,62 +43,37 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(TelcoflowSimulator.class);
 
-	private static final SecureRandom random = new SecureRandom();
-
-	private static final long STUCK_WRITE_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-	private final Builder config;
+	private final SimulatorConfig config;
 
 	private final SimulatorFaults faults = new SimulatorFaults(this);
 
-	private final List<SimulatedSession> openSessions = new CopyOnWriteArrayList<>();
+	private final SessionRegistry sessions = new SessionRegistry();
 
-	private final List<SimulatedSession> allSessions = new CopyOnWriteArrayList<>();
-
-	private final Map<String, SimulatedCall> calls = new ConcurrentHashMap<>();
-
-	private final List<SimulatedCall> callOrder = new CopyOnWriteArrayList<>();
-
-	private final Deque<SimulatedCall> endedCalls = new ArrayDeque<>();
+	private final CallRegistry calls;
 
 	private final CallDispatcher dispatcher;
 
 	private final SimulatorEndpoints endpoints;
 
-	private final Set<SimulatedCall> audioCalls = ConcurrentHashMap.newKeySet();
+	private final AudioClock audioClock = new AudioClock();
 
-	private final Set<WebSocketConnection> connections = ConcurrentHashMap.newKeySet();
-
-	private final List<Instant> controlAttempts = new CopyOnWriteArrayList<>();
+	private final ConnectionWatchdog connections;
 
 	private final ScheduledThreadPoolExecutor timer;
-
-	private final ScheduledExecutorService audioClock;
-
-	private final ScheduledExecutorService watchdog;
 
 	private @Nullable WebSocketServer server;
 
 	private @Nullable ScheduledFuture<?> autoCalls;
 
-	private TelcoflowSimulator(Builder config) {
+	private TelcoflowSimulator(SimulatorConfig config) {
 		this.config = config;
-		this.timer = new ScheduledThreadPoolExecutor(2, daemon("telcoflow-sim-timer"));
+		this.timer = new ScheduledThreadPoolExecutor(2, SimulatorThreads.daemon("telcoflow-sim-timer"));
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.audioClock = Executors.newSingleThreadScheduledExecutor(daemon("telcoflow-sim-audio-clock"));
-		// its own thread: it must run even when a write to a peer that stopped reading blocks the others
-		this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("telcoflow-sim-watchdog"));
+		this.calls = new CallRegistry(config.retainEndedCalls());
+		this.connections = new ConnectionWatchdog(config.heartbeatInterval());
 		this.dispatcher = new CallDispatcher(this::sessions, this.timer);
-		this.endpoints = new SimulatorEndpoints(this, config.apiKey, config.connectorUuid,
-				config.requireClientCertificate, config.tls != null);
-	}
-
-	private static java.util.concurrent.ThreadFactory daemon(String name) {
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
+		this.endpoints = new SimulatorEndpoints(this, config.apiKey(), config.connectorUuid(),
+				config.requireClientCertificate(), config.tls() != null);
 	}
 
 	/**
@@ -127,18 +94,17 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			return this;
 		}
 		try {
-			SimulatorTls tls = this.config.tls;
-			this.server = new WebSocketServer(this.config.host, this.config.port,
-					(tls != null) ? tls.serverSslContext() : null, this.config.requireClientCertificate, this.endpoints::upgrade,
-					this.timer);
+			SimulatorTls tls = this.config.tls();
+			this.server = new WebSocketServer(this.config.host(), this.config.port(),
+					(tls != null) ? tls.serverSslContext() : null, this.config.requireClientCertificate(),
+					this.endpoints::upgrade, this.timer);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot bind the simulator to " + this.config.host + ":" + this.config.port, ex);
+			throw new UncheckedIOException(
+					"Cannot bind the simulator to " + this.config.host() + ":" + this.config.port(), ex);
 		}
-		this.audioClock.scheduleAtFixedRate(this::tickAll, SimulatedCall.FRAME_MS, SimulatedCall.FRAME_MS,
-				TimeUnit.MILLISECONDS);
-		long check = Math.max(20, Math.min(1000, this.config.heartbeatInterval.toMillis() / 4));
-		this.watchdog.scheduleWithFixedDelay(this::closeSilentConnections, check, check, TimeUnit.MILLISECONDS);
+		this.audioClock.start();
+		this.connections.start();
 		logger.debug("Telcoflow simulator listening on {}", url());
 		return this;
 	}
@@ -150,22 +116,18 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		stopAutoCalls();
-		for (SimulatedCall call : this.callOrder) {
+		for (SimulatedCall call : this.calls.inOrder()) {
 			call.stop();
 		}
 		WebSocketServer current = this.server;
 		if (current != null) {
 			current.close();
 		}
-		for (WebSocketConnection connection : this.connections) {
-			connection.close(1001, "simulator stopped");
-		}
-		this.audioClock.shutdownNow();
-		this.watchdog.shutdownNow();
+		this.connections.closeAll(1001, "simulator stopped");
+		this.audioClock.stop();
+		this.connections.stop();
 		this.timer.shutdownNow();
-		for (WebSocketConnection connection : this.connections) {
-			connection.abort();
-		}
+		this.connections.abortAll();
 	}
 
 	/**
@@ -173,17 +135,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return {@code ws://127.0.0.1:PORT}, or {@code wss://localhost:PORT} with TLS
 	 */
 	public String url() {
-		String host;
-		if (this.config.tls != null) {
-			host = "localhost";
-		}
-		else if ("0.0.0.0".equals(this.config.host) || "::".equals(this.config.host)) {
-			host = "127.0.0.1";
-		}
-		else {
-			host = this.config.host.contains(":") ? "[" + this.config.host + "]" : this.config.host;
-		}
-		return ((this.config.tls != null) ? "wss://" : "ws://") + host + ":" + port();
+		return this.config.url(port());
 	}
 
 	/**
@@ -212,7 +164,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the key
 	 */
 	public String apiKey() {
-		return this.config.apiKey;
+		return this.config.apiKey();
 	}
 
 	/**
@@ -220,7 +172,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the connector
 	 */
 	public String connectorUuid() {
-		return this.config.connectorUuid;
+		return this.config.connectorUuid();
 	}
 
 	/**
@@ -228,7 +180,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the interval
 	 */
 	public Duration heartbeatInterval() {
-		return this.config.heartbeatInterval;
+		return this.config.heartbeatInterval();
 	}
 
 	/**
@@ -244,7 +196,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the sessions
 	 */
 	public List<SimulatedSession> sessions() {
-		return List.copyOf(this.openSessions);
+		return this.sessions.open();
 	}
 
 	/**
@@ -252,7 +204,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the sessions
 	 */
 	public List<SimulatedSession> allSessions() {
-		return List.copyOf(this.allSessions);
+		return this.sessions.all();
 	}
 
 	/**
@@ -261,7 +213,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the times, in order
 	 */
 	public List<Instant> controlConnectionAttempts() {
-		return List.copyOf(this.controlAttempts);
+		return this.sessions.attempts();
 	}
 
 	/**
@@ -272,24 +224,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @throws AssertionError when they are not ready in time
 	 */
 	public List<SimulatedSession> awaitReadySessions(int count, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			List<SimulatedSession> ready = sessions().stream().filter(SimulatedSession::isReady).toList();
-			if (ready.size() >= count) {
-				return ready;
-			}
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Expected " + count + " ready session(s) within " + timeout + " but have "
-						+ ready.size() + ": " + sessions());
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted", ex);
-			}
-		}
+		return this.sessions.awaitReady(count, timeout);
 	}
 
 	/**
@@ -308,9 +243,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 */
 	public SimulatedCall placeCall(CallScript script) {
 		Objects.requireNonNull(script, "script");
-		SimulatedCall call = new SimulatedCall(this, newCallId(), HexFormat.of().formatHex(randomBytes(16)), script);
-		this.calls.put(call.callId(), call);
-		this.callOrder.add(call);
+		SimulatedCall call = new SimulatedCall(this, CallIds.newCallId(), CallIds.newMediaToken(), script);
+		this.calls.add(call);
 		call.scheduleScriptTimers();
 		queue(call);
 		return call;
@@ -321,7 +255,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @return the calls
 	 */
 	public List<SimulatedCall> calls() {
-		return List.copyOf(this.callOrder);
+		return this.calls.inOrder();
 	}
 
 	/**
@@ -341,7 +275,7 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	public synchronized void startAutoCalls(Duration interval, Supplier<CallScript> scripts) {
 		stopAutoCalls();
 		this.autoCalls = this.timer.scheduleAtFixedRate(() -> {
-			if (this.openSessions.stream().anyMatch(SimulatedSession::isReady)) {
+			if (this.sessions.anyReady()) {
 				SimulatedCall call = placeCall(scripts.get());
 				logger.info("Placed call {}", call.callId());
 			}
@@ -362,27 +296,11 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	// ---- internals -------------------------------------------------------------------
 
 	SimulatedCall requireCall(String callId) {
-		SimulatedCall call = this.calls.get(callId);
-		if (call == null) {
-			throw new IllegalArgumentException("Unknown call " + callId);
-		}
-		return call;
+		return this.calls.require(callId);
 	}
 
-	boolean recordAgentAudio() {
-		return this.config.recordAgentAudio;
-	}
-
-	@Nullable AudioFrameObserver audioFrameObserver() {
-		return this.config.audioFrameObserver;
-	}
-
-	Duration mediaOpenTimeout() {
-		return this.config.mediaOpenTimeout;
-	}
-
-	Duration mediaResumeTimeout() {
-		return this.config.mediaResumeTimeout;
+	SimulatorConfig config() {
+		return this.config;
 	}
 
 	ScheduledFuture<?> schedule(Runnable task, Duration delay) {
@@ -401,26 +319,23 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	}
 
 	void controlAttempt() {
-		this.controlAttempts.add(Instant.now());
+		this.sessions.attempt();
 	}
 
 	void sessionOpened(SimulatedSession session, WebSocketConnection connection) {
-		connection.answerPings(!this.faults.pingsStopped());
-		this.connections.add(connection);
-		this.allSessions.add(session);
-		this.openSessions.add(session);
+		connectionOpened(connection);
+		this.sessions.opened(session);
 	}
 
 	void sessionClosed(SimulatedSession session, WebSocketConnection connection) {
 		this.connections.remove(connection);
-		this.openSessions.remove(session);
+		this.sessions.closed(session);
 	}
 
 	void mediaOpened(SimulatedCall call, WebSocketConnection connection) {
-		connection.answerPings(!this.faults.pingsStopped());
-		this.connections.add(connection);
+		connectionOpened(connection);
 		if (!call.isEnded()) {
-			this.audioCalls.add(call);
+			this.audioClock.add(call);
 		}
 	}
 
@@ -428,31 +343,19 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		this.connections.remove(connection);
 	}
 
+	private void connectionOpened(WebSocketConnection connection) {
+		connection.answerPings(!this.faults.pingsStopped());
+		this.connections.add(connection);
+	}
+
 	/** Called with the call's lock held: must not take the dispatch lock. */
 	void callEnded(SimulatedCall call, @Nullable SimulatedSession session) {
-		this.audioCalls.remove(call);
-		forgetOldEndedCalls(call);
+		this.audioClock.remove(call);
+		this.calls.ended(call);
 		if (session != null) {
 			session.release(call);
 		}
 		dispatch();
-	}
-
-	private void forgetOldEndedCalls(SimulatedCall ended) {
-		if (this.config.retainEndedCalls == Integer.MAX_VALUE) {
-			return;
-		}
-		SimulatedCall oldest = null;
-		synchronized (this.endedCalls) {
-			this.endedCalls.addLast(ended);
-			if (this.endedCalls.size() > this.config.retainEndedCalls) {
-				oldest = this.endedCalls.removeFirst();
-			}
-		}
-		if (oldest != null) {
-			this.calls.remove(oldest.callId());
-			this.callOrder.remove(oldest);
-		}
 	}
 
 	void queue(SimulatedCall call) {
@@ -467,62 +370,10 @@ public final class TelcoflowSimulator implements AutoCloseable {
 		this.dispatcher.dispatch();
 	}
 
-	private void tickAll() {
-		for (SimulatedCall call : this.audioCalls) {
-			try {
-				call.tick();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Audio tick of call {} failed", call.callId(), ex);
-			}
-		}
-	}
-
-	private void closeSilentConnections() {
-		long limit = this.config.heartbeatInterval.toNanos() * 3;
-		long now = System.nanoTime();
-		for (WebSocketConnection connection : this.connections) {
-			if (connection.isWriteStuck(STUCK_WRITE_NANOS)) {
-				// the peer stopped reading: free the thread (maybe the audio clock) stuck in the write
-				logger.warn("Dropping {}: the client has not read for {} s", connection.request().path(),
-						TimeUnit.NANOSECONDS.toSeconds(STUCK_WRITE_NANOS));
-				connection.abort();
-			}
-			else if (connection.isOpen() && now - connection.lastReceivedNanos() > limit) {
-				logger.debug("Closing {}: silent for three heartbeat intervals", connection.request().path());
-				connection.close(4008, "no frame for three heartbeat intervals");
-			}
-		}
-	}
-
-	private static byte[] randomBytes(int count) {
-		byte[] bytes = new byte[count];
-		random.nextBytes(bytes);
-		return bytes;
-	}
-
-	/** A UUIDv7: 48 bits of Unix milliseconds, then random bits. */
-	static String newCallId() {
-		byte[] bytes = randomBytes(16);
-		long millis = System.currentTimeMillis();
-		for (int i = 0; i < 6; i++) {
-			bytes[i] = (byte) (millis >>> (40 - 8 * i));
-		}
-		bytes[6] = (byte) ((bytes[6] & 0x0F) | 0x70);
-		bytes[8] = (byte) ((bytes[8] & 0x3F) | 0x80);
-		long high = 0;
-		long low = 0;
-		for (int i = 0; i < 8; i++) {
-			high = (high << 8) | (bytes[i] & 0xFF);
-			low = (low << 8) | (bytes[8 + i] & 0xFF);
-		}
-		return new UUID(high, low).toString();
-	}
-
 	@Override
 	public String toString() {
 		return "TelcoflowSimulator[" + ((this.server != null) ? url() : "not started") + ", sessions="
-				+ this.openSessions.size() + ", calls=" + this.calls.size() + "]";
+				+ this.sessions.openCount() + ", calls=" + this.calls.size() + "]";
 	}
 
 	/**
@@ -699,24 +550,9 @@ public final class TelcoflowSimulator implements AutoCloseable {
 			if (this.requireClientCertificate && this.tls == null) {
 				throw new IllegalStateException("requireClientCertificate needs tls(...)");
 			}
-			return new TelcoflowSimulator(copy());
-		}
-
-		private Builder copy() {
-			Builder copy = new Builder();
-			copy.apiKey = this.apiKey;
-			copy.connectorUuid = this.connectorUuid;
-			copy.tls = this.tls;
-			copy.requireClientCertificate = this.requireClientCertificate;
-			copy.host = this.host;
-			copy.port = this.port;
-			copy.heartbeatInterval = this.heartbeatInterval;
-			copy.mediaOpenTimeout = this.mediaOpenTimeout;
-			copy.mediaResumeTimeout = this.mediaResumeTimeout;
-			copy.recordAgentAudio = this.recordAgentAudio;
-			copy.retainEndedCalls = this.retainEndedCalls;
-			copy.audioFrameObserver = this.audioFrameObserver;
-			return copy;
+			return new TelcoflowSimulator(new SimulatorConfig(this.apiKey, this.connectorUuid, this.tls,
+					this.requireClientCertificate, this.host, this.port, this.heartbeatInterval, this.mediaOpenTimeout,
+					this.mediaResumeTimeout, this.recordAgentAudio, this.retainEndedCalls, this.audioFrameObserver));
 		}
 
 	}

@@ -146,7 +146,8 @@ final class FrameReader {
 					+ " message larger than " + limit + " bytes dropped");
 		}
 		else if (this.messageOpcode == OP_TEXT) {
-			this.handler.onText(this.connection, new String(this.message, 0, this.messageLength, StandardCharsets.UTF_8));
+			this.handler.onText(this.connection,
+					new String(this.message, 0, this.messageLength, StandardCharsets.UTF_8));
 		}
 		else {
 			this.handler.onBinary(this.connection, this.message, this.messageLength);
