@@ -4,9 +4,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -53,9 +51,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private final InboundAudio inbound;
 
-	private final List<CallListener> callListeners = new CopyOnWriteArrayList<>();
-
-	private final SerialExecutor events;
+	private final CallListeners callListeners;
 
 	private final CallCommands commands;
 
@@ -71,7 +67,7 @@ final class DefaultActiveCall implements ActiveCall {
 		this.mediaUri = mediaUri;
 		this.attached = attached;
 		this.inbound = new InboundAudio(this, client);
-		this.events = new SerialExecutor(client.threads().events());
+		this.callListeners = new CallListeners(this, client.threads().events());
 		this.media = new MediaChannel(this, client);
 		this.outgoing = new OutgoingAudio(this, client, this.media);
 		this.commands = new CallCommands(this, client);
@@ -279,16 +275,7 @@ final class DefaultActiveCall implements ActiveCall {
 	}
 
 	void callEvent(Consumer<CallListener> event) {
-		this.events.execute(() -> {
-			for (CallListener listener : this.callListeners) {
-				try {
-					event.accept(listener);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Call listener {} of call {} failed", listener, getCallId(), ex);
-				}
-			}
-		});
+		this.callListeners.each(event);
 	}
 
 	@Override
@@ -340,13 +327,9 @@ final class DefaultActiveCall implements ActiveCall {
 	@Override
 	public void addListener(CallListener listener) {
 		this.callListeners.add(listener);
+		// looked at after adding: an end that this misses delivers its own onTerminated to the listener
 		if (this.ended.get()) {
-			// a listener added after the end still hears of it, once
-			this.termination.thenAcceptAsync((reason) -> {
-				if (this.callListeners.contains(listener)) {
-					listener.onTerminated(this, reason);
-				}
-			}, this.events);
+			this.callListeners.addedAfterEnd(listener, this.termination);
 		}
 	}
 
