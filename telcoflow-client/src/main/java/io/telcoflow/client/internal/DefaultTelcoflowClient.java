@@ -1,19 +1,13 @@
 package io.telcoflow.client.internal;
 
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.telcoflow.client.ActiveCall;
@@ -23,8 +17,6 @@ import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.client.exception.WssMediaException;
-import io.telcoflow.client.protocol.CallHandover;
 import io.telcoflow.client.protocol.ClientMessage;
 import io.telcoflow.client.protocol.ProtocolCodec;
 import io.telcoflow.client.protocol.ServerMessage;
@@ -59,7 +51,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	private final HandlerRunner handlers;
 
-	private final Map<String, DefaultActiveCall> calls = new ConcurrentHashMap<>();
+	private final CallRegistry calls;
 
 	private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.NEW);
 
@@ -87,6 +79,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		this.control = new ControlChannel(this, this.endpoints.controlUri());
 		this.handlers = new HandlerRunner(callExecutor, this.listeners, config.getHandlerFailureAction(),
 				() -> this.handler, config.getConnectTimeout().plus(MediaChannel.RESUME_WINDOW).plusSeconds(10));
+		this.calls = new CallRegistry(this, this.handlers);
 	}
 
 	@Override
@@ -154,7 +147,11 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		}
 	}
 
-	private void updateCapacity() {
+	/**
+	 * The number of calls changed: tells the server the free capacity, if it limits calls and the
+	 * client is ready.
+	 */
+	void updateCapacity() {
 		if (this.config.getMaxCalls() <= 0) {
 			return;
 		}
@@ -176,9 +173,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		}
 		logger.info("Closing the Telcoflow client ({} live calls)", this.calls.size());
 		this.control.stop();
-		for (DefaultActiveCall call : this.calls.values()) {
-			call.endLocally(TerminationReason.CLIENT_CLOSED);
-		}
+		this.calls.endAll(TerminationReason.CLIENT_CLOSED);
 		this.closed.countDown();
 		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, this.threads.events()).execute(() -> {
 			this.transport.destroy();
@@ -220,13 +215,12 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	@Override
 	public Optional<ActiveCall> getCall(String callId) {
-		DefaultActiveCall call = this.calls.get(callId);
-		return (call != null && !call.isEnded()) ? Optional.of(call) : Optional.empty();
+		return Optional.ofNullable(this.calls.live(callId));
 	}
 
 	@Override
 	public Collection<ActiveCall> getActiveCalls() {
-		return this.calls.values().stream().filter((call) -> !call.isEnded()).map(ActiveCall.class::cast).toList();
+		return this.calls.live();
 	}
 
 	@Override
@@ -244,36 +238,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		if (this.state.get() == ConnectionState.CLOSED) {
 			throw new IllegalStateException("The Telcoflow client is closed");
 		}
-		CallHandover handover = this.codec.decodeHandover(json);
-		DefaultActiveCall existing = this.calls.get(handover.callId());
-		if (existing != null && !existing.isEnded()) {
-			return existing;
-		}
-		DefaultActiveCall call = new DefaultActiveCall(this, handover, this.endpoints.mediaUri(handover.mediaUrl()), true);
-		this.calls.put(call.getCallId(), call);
-		updateCapacity();
-		call.media().open();
-		Duration wait = this.config.getConnectTimeout().plus(MediaChannel.RESUME_WINDOW);
-		try {
-			call.media().started().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-			logger.info("Took over call {}", call.getCallId());
-			return call;
-		}
-		catch (TimeoutException ex) {
-			WssMediaException failure = this.listeners.error(new WssMediaException(
-					"Media connection of call " + call.getCallId() + " not started within " + wait), call);
-			call.mediaLost(failure);
-			throw failure;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			call.endLocally(TerminationReason.CLIENT_CLOSED);
-			throw this.listeners.error(new WssMediaException("Interrupted while attaching call " + call.getCallId()),
-					call);
-		}
-		catch (ExecutionException ex) {
-			throw Futures.rethrow(ex.getCause());
-		}
+		return this.calls.attach(json);
 	}
 
 	@Override
@@ -291,32 +256,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	 * @param incoming the offer
 	 */
 	void callOffered(ServerMessage.CallIncoming incoming) {
-		if (this.state.get() == ConnectionState.CLOSED) {
-			return;
-		}
-		if (this.calls.containsKey(incoming.callId())) {
-			logger.debug("Ignoring the re-offered call {}", incoming.callId());
-			return;
-		}
-		URI mediaUri;
-		try {
-			mediaUri = this.endpoints.mediaUri(incoming.mediaUrl());
-		}
-		catch (IllegalArgumentException ex) {
-			this.listeners.protocolError(null, "call.incoming with invalid media_url");
-			return;
-		}
-		CallHandover details = new CallHandover(incoming.callId(), mediaUri.toString(), incoming.mediaToken(),
-				incoming.callerNumber(), incoming.calleeNumber(), this.config.getSampleRate(),
-				(incoming.offeredAt() != null) ? incoming.offeredAt() : Instant.now());
-		DefaultActiveCall call = new DefaultActiveCall(this, details, mediaUri, false);
-		if (this.calls.putIfAbsent(call.getCallId(), call) != null) {
-			return;
-		}
-		logger.debug("Call {} offered; opening its media connection", call.getCallId());
-		updateCapacity();
-		call.media().open();
-		this.handlers.prepare(call);
+		this.calls.offered(incoming);
 	}
 
 	/**
@@ -324,13 +264,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	 * @param ended the notice
 	 */
 	void offerEnded(ServerMessage.CallEnded ended) {
-		DefaultActiveCall call = this.calls.get(ended.callId());
-		if (call == null || call.media().isStarted()) {
-			return;
-		}
-		logger.info("Offered call {} ended before its media connection opened ({})", ended.callId(), ended.reason());
-		call.endLocally("caller_hangup".equals(ended.reason()) ? TerminationReason.CALLER_HANGUP
-				: TerminationReason.TIMEOUT);
+		this.calls.offerEnded(ended);
 	}
 
 	/**
@@ -361,13 +295,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	 * @param duration since the offer
 	 */
 	void callEnded(DefaultActiveCall call, TerminationReason reason, Duration duration) {
-		this.calls.remove(call.getCallId(), call);
-		if (this.state.get() != ConnectionState.CLOSED) {
-			updateCapacity();
-		}
-		if (call.media().isStarted()) {
-			this.listeners.each((listener) -> listener.onCallEnded(call, reason, duration));
-		}
+		this.calls.ended(call, reason, duration);
 	}
 
 	/**
