@@ -25,7 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link ActiveCall}: state, commands, audio and events of one call.
+ * The default {@link ActiveCall}: one call's details, state, commands and end. Its audio is
+ * {@link OutgoingAudio} and {@link InboundAudio}, its listeners {@link CallListeners}, its
+ * connection {@link MediaChannel}.
  */
 final class DefaultActiveCall implements ActiveCall {
 

@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default {@link TelcoflowClient}.
+ * The default {@link TelcoflowClient}: its connection state and the readiness it declares to the
+ * server. Its calls are kept by {@link CallRegistry}.
  */
 final class DefaultTelcoflowClient implements TelcoflowClient {
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A call's media connection: opening it, resuming it within {@link #RESUME_WINDOW} after an
  * unexpected loss, and dispatching its frames. The reader thread answers {@code audio.pull} itself
- * (the hot path, see {@link OpenPull}); everything else is handed to the call.
+ * (the hot path, see {@link OpenPull}) and hands audio frames to {@link InboundAudio}; everything
+ * else is handed to the call.
  */
 final class MediaChannel {
 
