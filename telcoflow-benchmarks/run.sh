@@ -2,10 +2,10 @@
 # Reproduces every figure of docs/performance.md. Loopback only; every run stops by itself.
 #
 #   telcoflow-benchmarks/run.sh build            build the module (profile 'benchmarks'), its dependencies copied to target/lib
-#   telcoflow-benchmarks/run.sh smoke            ~1 minute: 20 calls against SDK and baseline, one short run (CI)
+#   telcoflow-benchmarks/run.sh smoke            ~1 minute: 20 calls against each application, one short run (CI)
 #   telcoflow-benchmarks/run.sh load [ARGS]      the load harness (see HarnessOptions: --mode run|ramp|soak ...)
 #   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
-#   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 40 minutes)
+#   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 80 minutes)
 #   telcoflow-benchmarks/run.sh nodelay          the baseline with TCP_NODELAY forced (the Nagle experiment)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
@@ -51,7 +51,7 @@ case "${1:-}" in
 		load --mode ramp --ramp-start 100 --ramp-step 100 --ramp-max 1500 --seconds 10 --label ramp-java25-virtual \
 			--java "$java25" --virtual true
 		jmh -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff "$here/target/jmh.txt"
-		load --mode soak --calls 200 --seconds 50 --warmup 10 --repeat 5 --label soak-java17-platform
+		load --mode soak --apps sdk,sdk-listener --calls 200 --seconds 110 --warmup 10 --repeat 5 --label soak-java17-platform
 		;;
 	nodelay)
 		# the baseline with TCP_NODELAY forced on Tomcat's client (what the Nagle wait costs)
