@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.simulator.AudioFrameObserver;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
@@ -28,7 +27,7 @@ class AudioListenerTests {
 
 	private static final int FRAMES = 50;
 
-	private final Sequencer sequencer = new Sequencer();
+	private final FrameSequencer sequencer = new FrameSequencer(Integer.MAX_VALUE);
 
 	private final SimulatorFixture fixture = new SimulatorFixture(
 			TelcoflowSimulator.builder().heartbeatInterval(Duration.ofSeconds(2)).audioFrameObserver(this.sequencer));
@@ -47,7 +46,7 @@ class AudioListenerTests {
 				new RecordingClientListener(), (call) -> {
 					handlerThread.add(Thread.currentThread().getName());
 					call.setAudioListener((pcm) -> {
-						sequences.add(Sequencer.sequence(pcm));
+						sequences.add(FrameSequencer.sequence(pcm));
 						threads.add(Thread.currentThread().getName());
 						call.sendAudio(pcm);
 					});
@@ -162,42 +161,6 @@ class AudioListenerTests {
 	private SimulatedCall placeTalkingCall() {
 		return this.fixture.simulator.placeCall(
 				CallScript.builder().callerAudio(CallerAudio.tone(440, Duration.ofSeconds(30))).build());
-	}
-
-	/**
-	 * Numbers each caller frame in its first two bytes and counts the echoes that arrive before
-	 * the next caller frame of the same call is sent (the simulator sends each with its pull).
-	 */
-	private static final class Sequencer implements AudioFrameObserver {
-
-		final AtomicInteger echoed = new AtomicInteger();
-
-		final AtomicInteger onTime = new AtomicInteger();
-
-		private final AtomicInteger sent = new AtomicInteger();
-
-		static int sequence(byte[] pcm) {
-			return ((pcm[0] & 0xff) << 8) | (pcm[1] & 0xff);
-		}
-
-		@Override
-		public void callerFrame(SimulatedCall call, byte[] frame, int length, long nanoTime) {
-			int sequence = this.sent.getAndIncrement();
-			frame[0] = (byte) (sequence >> 8);
-			frame[1] = (byte) sequence;
-		}
-
-		@Override
-		public void agentFrame(SimulatedCall call, byte[] data, int length, long nanoTime) {
-			if (length < 2) {
-				return;
-			}
-			this.echoed.incrementAndGet();
-			if (sequence(data) == this.sent.get() - 1) {
-				this.onTime.incrementAndGet();
-			}
-		}
-
 	}
 
 }

@@ -2,10 +2,8 @@ package io.telcoflow.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.client.ActiveCall;
-import io.telcoflow.simulator.AudioFrameObserver;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
@@ -26,7 +24,7 @@ class OpenPullTests {
 
 	private static final int FRAMES = 50;
 
-	private final FrameCounter counter = new FrameCounter();
+	private final FrameSequencer counter = new FrameSequencer(FRAMES);
 
 	private final SimulatorFixture fixture = new SimulatorFixture(
 			TelcoflowSimulator.builder().heartbeatInterval(Duration.ofSeconds(2)).audioFrameObserver(this.counter));
@@ -56,39 +54,6 @@ class OpenPullTests {
 		assertThat(this.counter.onTime.get()).as("echoes on the pull of their caller frame, of %d", FRAMES)
 			.isGreaterThanOrEqualTo(FRAMES / 2);
 		assertThat(simulated.record().protocolErrors()).isEmpty();
-	}
-
-	/**
-	 * Numbers each caller frame in its first two bytes and counts the echoes that arrive before
-	 * the next caller frame (and its pull) is sent.
-	 */
-	private static final class FrameCounter implements AudioFrameObserver {
-
-		final AtomicInteger echoed = new AtomicInteger();
-
-		final AtomicInteger onTime = new AtomicInteger();
-
-		private final AtomicInteger sent = new AtomicInteger();
-
-		@Override
-		public void callerFrame(SimulatedCall call, byte[] frame, int length, long nanoTime) {
-			int sequence = this.sent.getAndIncrement();
-			frame[0] = (byte) (sequence >> 8);
-			frame[1] = (byte) sequence;
-		}
-
-		@Override
-		public void agentFrame(SimulatedCall call, byte[] data, int length, long nanoTime) {
-			if (length < 2 || this.echoed.get() >= FRAMES) {
-				return;
-			}
-			int sequence = ((data[0] & 0xff) << 8) | (data[1] & 0xff);
-			this.echoed.incrementAndGet();
-			if (sequence == this.sent.get() - 1) {
-				this.onTime.incrementAndGet();
-			}
-		}
-
 	}
 
 }
