@@ -90,7 +90,7 @@ final class CallRegistry {
 		this.calls.put(call.getCallId(), call);
 		this.client.updateCapacity();
 		call.media().open();
-		Duration wait = this.client.config().getConnectTimeout().plus(MediaChannel.RESUME_WINDOW);
+		Duration wait = MediaChannel.startDeadline(this.client.config());
 		try {
 			call.media().started().get(wait.toMillis(), TimeUnit.MILLISECONDS);
 			logger.info("Took over call {}", call.getCallId());

@@ -107,7 +107,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void answer() {
-		refuseBlockingInAudioListener("answer()");
+		InboundAudio.refuseBlockingInAudioListener("answer()");
 		await(answerAsync());
 	}
 
@@ -123,7 +123,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void connect(Duration ringTime) {
-		refuseBlockingInAudioListener("connect()");
+		InboundAudio.refuseBlockingInAudioListener("connect()");
 		await(connectAsync(ringTime));
 	}
 
@@ -139,7 +139,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void whisper() {
-		refuseBlockingInAudioListener("whisper()");
+		InboundAudio.refuseBlockingInAudioListener("whisper()");
 		await(whisperAsync());
 	}
 
@@ -150,7 +150,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void barge() {
-		refuseBlockingInAudioListener("barge()");
+		InboundAudio.refuseBlockingInAudioListener("barge()");
 		await(bargeAsync());
 	}
 
@@ -161,7 +161,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void spy() {
-		refuseBlockingInAudioListener("spy()");
+		InboundAudio.refuseBlockingInAudioListener("spy()");
 		await(spyAsync());
 	}
 
@@ -172,7 +172,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void disconnect() {
-		refuseBlockingInAudioListener("disconnect()");
+		InboundAudio.refuseBlockingInAudioListener("disconnect()");
 		await(disconnectAsync());
 	}
 
@@ -183,7 +183,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public void close() {
-		refuseBlockingInAudioListener("close()");
+		InboundAudio.refuseBlockingInAudioListener("close()");
 		await(closeAsync());
 	}
 
@@ -194,10 +194,6 @@ final class DefaultActiveCall implements ActiveCall {
 
 	private void await(CompletableFuture<Void> future) {
 		Futures.await(future, this.client.listeners(), this);
-	}
-
-	private static void refuseBlockingInAudioListener(String what) {
-		InboundAudio.refuseBlockingInAudioListener(what);
 	}
 
 	private CompletableFuture<Void> command(String name, @Nullable Integer ringTimeSeconds) {
@@ -312,7 +308,7 @@ final class DefaultActiveCall implements ActiveCall {
 
 	@Override
 	public boolean awaitPlayback(Duration timeout) {
-		refuseBlockingInAudioListener("awaitPlayback()");
+		InboundAudio.refuseBlockingInAudioListener("awaitPlayback()");
 		return this.outgoing.awaitPlayback(timeout);
 	}
 

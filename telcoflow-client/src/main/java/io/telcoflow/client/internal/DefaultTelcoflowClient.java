@@ -79,7 +79,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		this.endpoints = new Endpoints(config);
 		this.control = new ControlChannel(this, this.endpoints.controlUri());
 		this.handlers = new HandlerRunner(callExecutor, this.listeners, config.getHandlerFailureAction(),
-				() -> this.handler, config.getConnectTimeout().plus(MediaChannel.RESUME_WINDOW).plusSeconds(10));
+				() -> this.handler, MediaChannel.startDeadline(config));
 		this.calls = new CallRegistry(this, this.handlers);
 	}
 

@@ -127,8 +127,8 @@ final class HandlerRunner {
 			// the media connection failed for good: the call ends without its handler
 		}
 		catch (TimeoutException ex) {
-			// cannot happen while the media connection keeps its own deadlines; if it does, the
-			// handler still runs when the connection starts, on a thread of its own
+			// the media connection has given up by now (its own deadline is the same); should it
+			// start after all, the handler still runs, on a thread of its own
 			logger.warn("Call {}: its media connection neither started nor failed within {}; its handler runs "
 					+ "when it does", call.getCallId(), this.mediaStartTimeout);
 			call.media().started().thenRun(() -> startNow(call));
@@ -166,7 +166,7 @@ final class HandlerRunner {
 	void failed(DefaultActiveCall call, Throwable failure, String what) {
 		if (call.isEnded() && (failure instanceof WssCallClosedException || failure instanceof BufferClosedException)) {
 			// the caller hung up while the handler was busy: the expected race, not a failure
-			logger.debug("Handler of call {} stopped after the call ended: {}", call.getCallId(), failure.toString());
+			logger.debug("The {} of call {} stopped after the call ended: {}", what, call.getCallId(), failure.toString());
 			return;
 		}
 		logger.warn("The {} of call {} failed; ending the call ({})", what, call.getCallId(), this.failureAction,

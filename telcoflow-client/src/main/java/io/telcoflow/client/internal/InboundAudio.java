@@ -1,5 +1,7 @@
 package io.telcoflow.client.internal;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.InboundAudioStream;
 import io.telcoflow.client.exception.WssMediaException;
@@ -31,7 +33,7 @@ final class InboundAudio {
 
 	private final InboundAudioStream stream;
 
-	private volatile @Nullable AudioListener listener;
+	private final AtomicReference<@Nullable AudioListener> listener = new AtomicReference<>();
 
 	/** Whether a slow audio listener was reported (only the reader thread touches it). */
 	private boolean slowListenerReported;
@@ -52,10 +54,7 @@ final class InboundAudio {
 	 * @param listener the listener, or {@code null} for the stream
 	 */
 	void setListener(@Nullable AudioListener listener) {
-		// the call's monitor, as when the listener was a field of the call
-		synchronized (this.call) {
-			this.listener = listener;
-		}
+		this.listener.set(listener);
 	}
 
 	/**
@@ -63,11 +62,7 @@ final class InboundAudio {
 	 * @param failed the listener
 	 */
 	private void removeListener(AudioListener failed) {
-		synchronized (this.call) {
-			if (this.listener == failed) {
-				this.listener = null;
-			}
-		}
+		this.listener.compareAndSet(failed, null);
 	}
 
 	/**
@@ -75,7 +70,7 @@ final class InboundAudio {
 	 * @param chunk the chunk, owned by the application from now on
 	 */
 	void received(byte[] chunk) {
-		AudioListener audioListener = this.listener;
+		AudioListener audioListener = this.listener.get();
 		if (audioListener != null) {
 			deliver(audioListener, chunk);
 		}
@@ -91,6 +86,7 @@ final class InboundAudio {
 	 */
 	private void deliver(AudioListener audioListener, byte[] chunk) {
 		long start = System.nanoTime();
+		// set and reset, never removed: removing would allocate a new entry for every frame
 		IN_AUDIO_LISTENER.set(Boolean.TRUE);
 		try {
 			audioListener.onAudio(chunk);
@@ -102,7 +98,7 @@ final class InboundAudio {
 			return;
 		}
 		finally {
-			IN_AUDIO_LISTENER.remove();
+			IN_AUDIO_LISTENER.set(Boolean.FALSE);
 		}
 		long tookNanos = System.nanoTime() - start;
 		if (tookNanos > SLOW_LISTENER_NANOS && !this.slowListenerReported) {
@@ -118,7 +114,7 @@ final class InboundAudio {
 	 * @param what the method, for the message
 	 */
 	static void refuseBlockingInAudioListener(String what) {
-		if (IN_AUDIO_LISTENER.get() != null) {
+		if (Boolean.TRUE.equals(IN_AUDIO_LISTENER.get())) {
 			throw new IllegalStateException(what + " blocks until the server answers on this call's media connection, "
 					+ "whose reader thread runs this AudioListener; use its *Async variant (or playbackFuture()) here");
 		}

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.CallState;
+import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.ServerMessage;
 import io.telcoflow.client.transport.ConnectFailure;
@@ -25,6 +26,17 @@ final class MediaChannel {
 
 	/** How long a lost media connection may be resumed (protocol section 4.4). */
 	static final Duration RESUME_WINDOW = Duration.ofSeconds(5);
+
+	/**
+	 * Returns how long opening a call's media connection may take at most, every retry included:
+	 * the last attempt may begin just before the resume window closes and take a whole connect
+	 * timeout (and a second more before its future gives up).
+	 * @param config the client's configuration
+	 * @return the deadline, from the first attempt
+	 */
+	static Duration startDeadline(TelcoflowConfig config) {
+		return config.getConnectTimeout().plus(RESUME_WINDOW).plusSeconds(1);
+	}
 
 	/** Close code of a media connection taken over by another process. */
 	static final int HANDED_OVER = 4009;
@@ -206,7 +218,8 @@ final class MediaChannel {
 		else if (message instanceof ServerMessage.MediaStarted mediaStarted) {
 			this.call.applyState(mediaStarted.state());
 			if (!this.started.isDone()) {
-				// listeners hear of the start before the waiting handler thread is woken by it
+				// onCallStarted is queued before the waiting handler thread is woken, so that it comes
+				// before the handler's own events (onHandlerStarted, onHandlerFailed) on the event queue
 				this.client.mediaStarted(this.call);
 				this.started.complete(null);
 			}

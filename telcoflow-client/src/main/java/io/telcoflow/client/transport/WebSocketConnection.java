@@ -225,6 +225,16 @@ public final class WebSocketConnection {
 	}
 
 	/**
+	 * Returns the size of the connection's binary message buffer in Tomcat (what the connection
+	 * holds for its whole life).
+	 * @return the size in bytes, or -1 before the connection is open
+	 */
+	int binaryMessageBufferSize() {
+		WebSocketSession current = this.session;
+		return (current != null) ? current.getBinaryMessageSizeLimit() : -1;
+	}
+
+	/**
 	 * Reads whether Nagle's algorithm is off on the connection's socket.
 	 * @return whether {@code TCP_NODELAY} is set, or {@code null} when the socket cannot be found
 	 */

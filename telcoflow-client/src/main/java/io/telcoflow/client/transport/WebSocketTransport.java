@@ -11,17 +11,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
@@ -82,8 +81,10 @@ public final class WebSocketTransport {
 			ScheduledExecutorService scheduler, Executor background) {
 		// Tomcat's handshake blocks its thread: a pool keeps those threads for the next call, so
 		// that a burst of offers does not start a thread per handshake
+		CustomizableThreadFactory connectThreads = new CustomizableThreadFactory("telcoflow-connect-");
+		connectThreads.setDaemon(true);
 		this.connectPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				connectThreads());
+				connectThreads);
 		TaskExecutorAdapter connectExecutor = new TaskExecutorAdapter(this.connectPool);
 		this.control = new Stack(TEXT_BUFFER, BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
 		this.media = new Stack(MEDIA_TEXT_BUFFER, MEDIA_BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
@@ -185,15 +186,6 @@ public final class WebSocketTransport {
 		this.control.container().destroy();
 		this.media.container().destroy();
 		this.connectPool.shutdown();
-	}
-
-	private static ThreadFactory connectThreads() {
-		AtomicInteger counter = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "telcoflow-connect-" + counter.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.client.ActiveCall;
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 class AudioListenerTests {
 
 	private static final int FRAMES = 50;
+
+	private static final String FAILING_CALLEE = "+441632960666";
 
 	private final FrameSequencer sequencer = new FrameSequencer(Integer.MAX_VALUE);
 
@@ -57,19 +60,22 @@ class AudioListenerTests {
 		ActiveCall call = SimulatorFixture.take(calls);
 		await().atMost(SimulatorFixture.WAIT).until(() -> sequences.size() >= FRAMES);
 		simulated.hangUp();
-		assertThat(call.terminationFuture().get()).isEqualTo(TerminationReason.CALLER_HANGUP);
+		assertThat(call.terminationFuture().get(SimulatorFixture.WAIT.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo(TerminationReason.CALLER_HANGUP);
 		List<Integer> received = List.copyOf(sequences);
 		for (int i = 1; i < received.size(); i++) {
 			assertThat(received.get(i)).as("chunk %d follows chunk %d", i, i - 1).isEqualTo(received.get(i - 1) + 1);
 		}
-		assertThat(threads).doesNotContainAnyElementsOf(handlerThread);
+		// the socket's reader (Tomcat's client I/O pool), never the handler's or the SDK's event thread
+		assertThat(threads).doesNotContainAnyElementsOf(handlerThread)
+			.allSatisfy((name) -> assertThat(name).startsWith("WebSocketClient-AsyncIO-"));
 		assertThat(call.audioStream().poll(Duration.ZERO)).as("the stream got a chunk").isNull();
 		assertThat(this.sequencer.echoed.get()).isGreaterThanOrEqualTo(FRAMES);
-		// an echo from the reader thread needs no other thread to be scheduled: nearly all leave on
-		// the pull of their own caller frame (OpenPullTests, through the stream, asks for half)
+		// echoed from the reader thread, most leave on the pull of their own caller frame (how many
+		// is the benchmarks' business: on a loaded machine a stall can delay any of them)
 		assertThat(this.sequencer.onTime.get()).as("echoes on the pull of their caller frame, of %d",
 				this.sequencer.echoed.get())
-			.isGreaterThanOrEqualTo(this.sequencer.echoed.get() * 8 / 10);
+			.isGreaterThanOrEqualTo(this.sequencer.echoed.get() / 2);
 		assertThat(simulated.record().protocolErrors()).isEmpty();
 	}
 
@@ -95,11 +101,10 @@ class AudioListenerTests {
 	@Test
 	void listenerThatThrowsEndsItsOwnCallOnly() throws Exception {
 		RecordingClientListener listener = new RecordingClientListener();
-		AtomicInteger callsSeen = new AtomicInteger();
 		AtomicInteger goodChunks = new AtomicInteger();
 		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), listener,
 				(call) -> {
-					boolean failing = callsSeen.getAndIncrement() == 0;
+					boolean failing = FAILING_CALLEE.equals(call.getCalleeNumber());
 					call.setAudioListener((pcm) -> {
 						if (failing) {
 							throw new IllegalStateException("listener bug");
@@ -109,17 +114,27 @@ class AudioListenerTests {
 					});
 					call.answer();
 				});
-		SimulatedCall failing = placeTalkingCall();
-		ActiveCall failingCall = SimulatorFixture.take(calls);
+		SimulatedCall failing = this.fixture.simulator.placeCall(CallScript.builder()
+			.calleeNumber(FAILING_CALLEE)
+			.callerAudio(CallerAudio.tone(440, Duration.ofSeconds(30)))
+			.build());
 		SimulatedCall healthy = placeTalkingCall();
-		SimulatorFixture.take(calls);
-		assertThat(failingCall.terminationFuture().get()).isEqualTo(TerminationReason.DISCONNECTED);
+		ActiveCall failingCall = SimulatorFixture.take(calls);
+		ActiveCall healthyCall = SimulatorFixture.take(calls);
+		if (!failingCall.getCallId().equals(failing.callId())) {
+			ActiveCall first = failingCall;
+			failingCall = healthyCall;
+			healthyCall = first;
+		}
+		assertThat(failingCall.terminationFuture().get(SimulatorFixture.WAIT.toSeconds(), TimeUnit.SECONDS))
+			.isEqualTo(TerminationReason.DISCONNECTED);
 		assertThat(failing.awaitEnded(SimulatorFixture.WAIT)).isEqualTo("disconnected");
 		assertThat(listener.handlerFailures).singleElement()
 			.satisfies((failure) -> assertThat(failure).hasMessage("listener bug"));
 		int before = goodChunks.get();
 		await().atMost(SimulatorFixture.WAIT).until(() -> goodChunks.get() > before + 10);
 		assertThat(healthy.isEnded()).isFalse();
+		assertThat(healthyCall.terminationFuture()).isNotDone();
 		healthy.hangUp();
 	}
 

@@ -44,6 +44,28 @@ class WebSocketTransportTests {
 	}
 
 	@Test
+	void mediaConnectionsHoldSmallerTomcatBuffersThanTheControlConnection() throws Exception {
+		try (TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start()) {
+			URI control = URI.create(simulator.url().replaceAll("/$", "") + "/v1/control");
+			Map<String, String> headers = Map.of("Authorization", "Bearer " + simulator.apiKey(), "Telcoflow-Connector",
+					simulator.connectorUuid());
+			// any endpoint serves: the buffers are the client container's
+			WebSocketConnection asControl = this.transport.open(control, headers, "control", new Ignore())
+				.get(10, TimeUnit.SECONDS);
+			WebSocketConnection asMedia = this.transport.openMedia(control, headers, "media", new Ignore())
+				.get(10, TimeUnit.SECONDS);
+			try {
+				assertThat(asControl.binaryMessageBufferSize()).isEqualTo(WebSocketTransport.BINARY_BUFFER);
+				assertThat(asMedia.binaryMessageBufferSize()).isEqualTo(WebSocketTransport.MEDIA_BINARY_BUFFER);
+			}
+			finally {
+				asControl.close(WebSocketConnection.NORMAL, "done");
+				asMedia.close(WebSocketConnection.NORMAL, "done");
+			}
+		}
+	}
+
+	@Test
 	void nagleIsOffOnALiveConnection() throws Exception {
 		try (TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start()) {
 			URI control = URI.create(simulator.url().replaceAll("/$", "") + "/v1/control");
