@@ -46,31 +46,18 @@ final class FrameWriter {
 	}
 
 	boolean writeFrame(int opcode, byte[] data, int offset, int length) {
-		this.writeLock.lock();
-		try {
+		return write((out) -> {
 			byte[] header = new byte[10];
 			int headerLength = writeHeader(header, opcode, length);
-			this.writeStartedNanos = System.nanoTime();
-			this.out.write(header, 0, headerLength);
-			this.out.write(data, offset, length);
-			this.out.flush();
-			return true;
-		}
-		catch (IOException ex) {
-			logger.debug("Write failed, closing connection: {}", ex.toString());
-			this.onWriteFailure.run();
-			return false;
-		}
-		finally {
-			this.writeStartedNanos = 0;
-			this.writeLock.unlock();
-		}
+			out.write(header, 0, headerLength);
+			out.write(data, offset, length);
+		});
 	}
 
 	/** One write for both frames, so that the audio clock pays one syscall per tick and call. */
 	boolean writeBinaryAndFrame(byte[] data, int length, byte[] encodedFrame) {
-		this.writeLock.lock();
-		try {
+		return write((out) -> {
+			// the write buffer is shared: only touched with the write lock held, as here
 			int needed = 10 + length + encodedFrame.length;
 			if (this.writeBuffer.length < needed) {
 				this.writeBuffer = new byte[needed];
@@ -80,30 +67,28 @@ final class FrameWriter {
 			pos += length;
 			System.arraycopy(encodedFrame, 0, this.writeBuffer, pos, encodedFrame.length);
 			pos += encodedFrame.length;
-			this.writeStartedNanos = System.nanoTime();
-			this.out.write(this.writeBuffer, 0, pos);
-			this.out.flush();
-			return true;
-		}
-		catch (IOException ex) {
-			this.onWriteFailure.run();
-			return false;
-		}
-		finally {
-			this.writeStartedNanos = 0;
-			this.writeLock.unlock();
-		}
+			out.write(this.writeBuffer, 0, pos);
+		});
 	}
 
 	boolean writeEncoded(byte[] encodedFrame) {
+		return write((out) -> out.write(encodedFrame));
+	}
+
+	/**
+	 * Runs a write with the write lock held, timed for the watchdog, then flushes; a failed write
+	 * makes the connection unusable.
+	 */
+	private boolean write(Write write) {
 		this.writeLock.lock();
 		try {
 			this.writeStartedNanos = System.nanoTime();
-			this.out.write(encodedFrame);
+			write.to(this.out);
 			this.out.flush();
 			return true;
 		}
 		catch (IOException ex) {
+			logger.debug("Write failed, closing connection: {}", ex.toString());
 			this.onWriteFailure.run();
 			return false;
 		}
@@ -140,6 +125,14 @@ final class FrameWriter {
 			buffer[2 + i] = (byte) (len >>> (56 - 8 * i));
 		}
 		return 10;
+	}
+
+	/** What one write puts on the socket's stream. */
+	@FunctionalInterface
+	private interface Write {
+
+		void to(OutputStream out) throws IOException;
+
 	}
 
 }
