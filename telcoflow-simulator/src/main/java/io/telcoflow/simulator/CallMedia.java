@@ -57,7 +57,9 @@ final class CallMedia {
 			if (!this.call.mediaToken().equals(token)) {
 				return UpgradeDecision.refuse(403);
 			}
-			if (this.call.isEnded() || (this.everOpened && this.connection == null && this.refuseResume)) {
+			// a refused resume is refused even if the dropped connection's close has not been read yet:
+			// the client may retry at once, before this side has noticed the drop
+			if (this.call.isEnded() || (this.everOpened && this.refuseResume)) {
 				return UpgradeDecision.refuse(404);
 			}
 		}
