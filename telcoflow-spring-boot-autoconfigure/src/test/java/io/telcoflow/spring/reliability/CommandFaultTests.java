@@ -16,16 +16,13 @@ import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import static io.telcoflow.spring.reliability.ReliabilityApplications.WAIT;
@@ -39,30 +36,14 @@ import static org.awaitility.Awaitility.await;
  */
 class CommandFaultTests {
 
-	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
+	@RegisterExtension
+	static final RunningApplication application = new RunningApplication(TestApplication.class, "telcoflow.command-timeout=300ms");
 
-	private static ConfigurableApplicationContext context;
-
-	@BeforeAll
-	static void startApplication() {
-		context = ReliabilityApplications.start(TestApplication.class, simulator, "telcoflow.command-timeout=300ms");
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		simulator.close();
-	}
-
-	@AfterEach
-	void reset() {
-		simulator.faults().reset();
-		simulator.calls().forEach(SimulatedCall::hangUp);
-	}
+	private static final TelcoflowSimulator simulator = application.simulator();
 
 	@Test
 	void resultDelayedPastTheTimeoutFailsTheCommandAndTheLateResultIsDropped() {
-		Commands commands = context.getBean(Commands.class);
+		Commands commands = application.context().getBean(Commands.class);
 		simulator.faults().delayCommandResults(Duration.ofMillis(800));
 		SimulatedCall call = simulator.placeCall(ReliabilityApplications.talkingCaller());
 		await().atMost(WAIT).untilAsserted(() -> assertThat(Answering.failures).extractingByKey(call.callId())

@@ -15,17 +15,14 @@ import io.telcoflow.simulator.SimulatorFaults;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import io.telcoflow.spring.boot.health.TelcoflowHealthIndicator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,28 +36,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ControlConnectionFaultTests {
 
-	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
+	@RegisterExtension
+	static final RunningApplication application = new RunningApplication(TestApplication.class,
+			// a short grace period, so that the health goes DOWN soon after the connection is lost
+			"telcoflow.health.disconnected-grace-period=1ms");
 
-	private static ConfigurableApplicationContext context;
-
-	@BeforeAll
-	static void startApplication() {
-		// A short grace period, so that the health goes DOWN soon after the connection is lost
-		context = ReliabilityApplications.start(TestApplication.class, simulator,
-				"telcoflow.health.disconnected-grace-period=1ms");
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		simulator.close();
-	}
-
-	@AfterEach
-	void reset() {
-		simulator.faults().reset();
-		simulator.calls().forEach(SimulatedCall::hangUp);
-	}
+	private static final TelcoflowSimulator simulator = application.simulator();
 
 	static List<Fault> faults() {
 		return List.of(new Fault("abrupt loss", SimulatorFaults::dropControlConnections),
@@ -89,13 +70,13 @@ class ControlConnectionFaultTests {
 				.containsSubsequence(ConnectionState.RECONNECTING, ConnectionState.READY)
 				.last()
 				.isEqualTo(ConnectionState.READY));
-		assertThat(context.getBean(TelcoflowHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+		assertThat(application.context().getBean(TelcoflowHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 		assertLiveCallWentOnAndNewCallsAreTaken(live);
 	}
 
 	@Test
 	void healthIsDownWhileReconnectionIsRefusedAndUpAgainOnceItSucceeds() {
-		TelcoflowHealthIndicator health = context.getBean(TelcoflowHealthIndicator.class);
+		TelcoflowHealthIndicator health = application.context().getBean(TelcoflowHealthIndicator.class);
 		SimulatedCall live = simulator.placeCall(ReliabilityApplications.talkingCaller());
 		live.awaitState("ANSWERED", ReliabilityApplications.WAIT);
 		await().atMost(ReliabilityApplications.WAIT).until(() -> Echo.echoedBytes(live) > 0);

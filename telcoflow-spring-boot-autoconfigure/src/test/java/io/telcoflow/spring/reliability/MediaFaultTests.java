@@ -9,14 +9,11 @@ import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import static io.telcoflow.spring.reliability.ReliabilityApplications.WAIT;
@@ -30,26 +27,10 @@ import static org.awaitility.Awaitility.await;
  */
 class MediaFaultTests {
 
-	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
+	@RegisterExtension
+	static final RunningApplication application = new RunningApplication(TestApplication.class);
 
-	private static ConfigurableApplicationContext context;
-
-	@BeforeAll
-	static void startApplication() {
-		context = ReliabilityApplications.start(TestApplication.class, simulator);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		simulator.close();
-	}
-
-	@AfterEach
-	void reset() {
-		simulator.faults().reset();
-		simulator.calls().forEach(SimulatedCall::hangUp);
-	}
+	private static final TelcoflowSimulator simulator = application.simulator();
 
 	@Test
 	void lostMediaIsResumedAndTheCallGoesOn() {
