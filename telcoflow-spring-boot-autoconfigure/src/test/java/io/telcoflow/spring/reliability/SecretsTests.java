@@ -17,6 +17,7 @@ import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
 import io.telcoflow.spring.boot.autoconfigure.TelcoflowProperties;
 import io.telcoflow.spring.boot.autoconfigure.health.TelcoflowSanitizingAutoConfiguration;
 import io.telcoflow.spring.listener.TelcoflowLifecycle;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,8 +55,6 @@ class SecretsTests {
 	private static final String API_KEY = "tf-live-4f1d9c0b7e2a";
 
 	private static final String WRONG_API_KEY = "tf-live-0000wrong0000";
-
-	private static final String TLS = "classpath:io/telcoflow/simulator/tls/";
 
 	private static final String[] DEBUG_LOGGING = { "logging.level.io.telcoflow=TRACE",
 			"logging.level.org.springframework.web.socket=TRACE", "logging.level.org.apache.tomcat=DEBUG",
@@ -170,13 +169,7 @@ class SecretsTests {
 	}
 
 	private static String[] mtlsProperties(TelcoflowSimulator simulator) {
-		return new String[] { "telcoflow.url=" + simulator.url(), "telcoflow.ssl.bundle=telcoflow",
-				"spring.ssl.bundle.jks.telcoflow.keystore.location=" + TLS + "client.p12",
-				"spring.ssl.bundle.jks.telcoflow.keystore.password=" + SimulatorTls.TEST_PASSWORD,
-				"spring.ssl.bundle.jks.telcoflow.keystore.type=PKCS12",
-				"spring.ssl.bundle.jks.telcoflow.truststore.location=" + TLS + "test-ca-truststore.p12",
-				"spring.ssl.bundle.jks.telcoflow.truststore.password=" + SimulatorTls.TEST_PASSWORD,
-				"spring.ssl.bundle.jks.telcoflow.truststore.type=PKCS12" };
+		return SimulatorApplications.mtlsProperties(simulator, "client.p12");
 	}
 
 	@SpringBootConfiguration

@@ -11,6 +11,7 @@ import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import io.telcoflow.spring.event.ConnectionErrorEvent;
+import io.telcoflow.spring.test.SimulatorApplications;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -64,14 +65,8 @@ class TlsTests {
 			.requireClientCertificate(true)
 			.build()
 			.start();
-				ConfigurableApplicationContext context = start("telcoflow.url=" + simulator.url(),
-						"telcoflow.ssl.bundle=other", "spring.ssl.bundle.jks.other.keystore.location=" + TLS
-								+ "other-ca-client.p12",
-						"spring.ssl.bundle.jks.other.keystore.password=" + SimulatorTls.TEST_PASSWORD,
-						"spring.ssl.bundle.jks.other.keystore.type=PKCS12",
-						"spring.ssl.bundle.jks.other.truststore.location=" + TLS + "test-ca-truststore.p12",
-						"spring.ssl.bundle.jks.other.truststore.password=" + SimulatorTls.TEST_PASSWORD,
-						"spring.ssl.bundle.jks.other.truststore.type=PKCS12")) {
+				ConfigurableApplicationContext context = start(
+						SimulatorApplications.mtlsProperties(simulator, "other-ca-client.p12"))) {
 			TelcoflowClient client = context.getBean(TelcoflowClient.class);
 			await().atMost(WAIT)
 				.until(() -> client.getConnectionState() == ConnectionState.AUTHENTICATION_FAILED);

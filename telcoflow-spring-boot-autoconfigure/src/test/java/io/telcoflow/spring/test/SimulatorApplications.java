@@ -1,5 +1,6 @@
 package io.telcoflow.spring.test;
 
+import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.TelcoflowSimulator;
 
 import org.springframework.boot.WebApplicationType;
@@ -13,6 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class SimulatorApplications {
 
+	/** Where the simulator's TEST-ONLY TLS material is on the class path. */
+	private static final String TLS = "classpath:io/telcoflow/simulator/tls/";
+
 	private SimulatorApplications() {
 	}
 
@@ -24,6 +28,24 @@ public final class SimulatorApplications {
 	public static String[] connectionProperties(TelcoflowSimulator simulator) {
 		return new String[] { "telcoflow.url=" + simulator.url(), "telcoflow.api-key=" + simulator.apiKey(),
 				"telcoflow.connector-uuid=" + simulator.connectorUuid() };
+	}
+
+	/**
+	 * Returns the mTLS connection properties of a simulator started with
+	 * {@code SimulatorTls.testServer()}: its URL and an SSL bundle named {@code telcoflow} holding a
+	 * client key store ({@code client.p12} of the simulator's TEST-ONLY material, or another) and
+	 * the test CA as the trust store.
+	 * @param simulator the simulator
+	 * @param clientKeyStore the client key store's file name in the simulator's TLS material
+	 * @return the properties as {@code name=value} pairs
+	 */
+	public static String[] mtlsProperties(TelcoflowSimulator simulator, String clientKeyStore) {
+		String bundle = "spring.ssl.bundle.jks.telcoflow.";
+		return new String[] { "telcoflow.url=" + simulator.url(), "telcoflow.ssl.bundle=telcoflow",
+				bundle + "keystore.location=" + TLS + clientKeyStore,
+				bundle + "keystore.password=" + SimulatorTls.TEST_PASSWORD, bundle + "keystore.type=PKCS12",
+				bundle + "truststore.location=" + TLS + "test-ca-truststore.p12",
+				bundle + "truststore.password=" + SimulatorTls.TEST_PASSWORD, bundle + "truststore.type=PKCS12" };
 	}
 
 	/**

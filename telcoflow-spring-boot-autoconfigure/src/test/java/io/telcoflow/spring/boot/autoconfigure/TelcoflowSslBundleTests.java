@@ -26,8 +26,6 @@ class TelcoflowSslBundleTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final String TLS = TelcoflowAutoConfigurationTests.TLS;
-
 	@Test
 	void clientCertificateFromSslBundleIsAcceptedAndCallsAreTaken() {
 		try (TelcoflowSimulator simulator = TelcoflowSimulator.builder()
@@ -44,14 +42,8 @@ class TelcoflowSslBundleTests {
 	}
 
 	private static ConfigurableApplicationContext start(TelcoflowSimulator simulator) {
-		return SimulatorApplications.start(TestApplication.class, "telcoflow.url=" + simulator.url(),
-					"telcoflow.ssl.bundle=telcoflow",
-					"spring.ssl.bundle.jks.telcoflow.keystore.location=" + TLS + "client.p12",
-					"spring.ssl.bundle.jks.telcoflow.keystore.password=" + SimulatorTls.TEST_PASSWORD,
-					"spring.ssl.bundle.jks.telcoflow.keystore.type=PKCS12",
-					"spring.ssl.bundle.jks.telcoflow.truststore.location=" + TLS + "test-ca-truststore.p12",
-					"spring.ssl.bundle.jks.telcoflow.truststore.password=" + SimulatorTls.TEST_PASSWORD,
-					"spring.ssl.bundle.jks.telcoflow.truststore.type=PKCS12");
+		return SimulatorApplications.start(TestApplication.class,
+				SimulatorApplications.mtlsProperties(simulator, "client.p12"));
 	}
 
 	@SpringBootConfiguration
