@@ -75,7 +75,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		listeners.forEach(this.listeners::add);
 		boolean clientCertificate = !config.isApiKeyAuthentication();
 		this.transport = new WebSocketTransport(SslContexts.of(config), clientCertificate, config.getConnectTimeout(),
-				this.threads.scheduler(), this.threads.events());
+				this.threads.scheduler());
 		this.endpoints = new Endpoints(config);
 		this.control = new ControlChannel(this, this.endpoints.controlUri());
 		this.handlers = new HandlerRunner(callExecutor, this.listeners, config.getHandlerFailureAction(),

@@ -1,11 +1,10 @@
 package io.telcoflow.client.transport;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 public final class ConnectFailure extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
-
-	private static final Pattern STATUS = Pattern.compile("(?:server|code) \\[(\\d{3})\\]");
 
 	private static final String[] CERTIFICATE_ALERTS = { "bad_certificate", "certificate_unknown",
 			"certificate_required", "unknown_ca", "access_denied", "certificate_expired", "certificate_revoked",
@@ -86,9 +83,8 @@ public final class ConnectFailure extends RuntimeException {
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String message = (cause.getMessage() != null) ? cause.getMessage() : "";
-			Matcher matcher = STATUS.matcher(message);
-			if (matcher.find()) {
-				int status = Integer.parseInt(matcher.group(1));
+			if (cause instanceof WebSocketClientHandshakeException handshake && handshake.response() != null) {
+				int status = handshake.response().status().code();
 				return new ConnectFailure(kindOf(status), status,
 						"Server refused the WebSocket upgrade to " + target + " with HTTP " + status, null);
 			}

@@ -1,36 +1,51 @@
 package io.telcoflow.client.transport;
 
-import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.BinaryMessage;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.PongMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.websocket.WebsocketInbound;
 
 /**
- * One open WebSocket connection. Sends are serialised (one writer at a time, whatever the calling
- * thread); a heartbeat pings the server and declares the connection dead when nothing at all
- * arrived for two intervals. Messages arrive from Tomcat in parts of at most its small buffers
- * and are assembled here up to {@link #MAX_MESSAGE} (bytes of a binary message, characters of a
- * text message); a larger message is dropped and reported with
- * {@link FrameListener#onOversized(String)}, and the connection stays open.
+ * One open WebSocket connection, served by an event-loop thread that it shares with other
+ * connections.
+ * <p>
+ * <b>Writing.</b> Any thread may send; sending never touches the socket and never waits: the
+ * frame joins the connection's outbox and the event loop, its single writer, writes the outbox in
+ * order and flushes once per batch. A connection whose socket stays unable to take more bytes
+ * for longer than its write bound (the peer stopped reading), or whose outbox outgrows
+ * {@link #MAX_QUEUED}, is declared lost ({@link #ABNORMAL}); nothing else waits for it.
+ * <p>
+ * <b>Reading.</b> Frames arrive on the event loop and are handed to the {@link FrameListener}
+ * there, assembled from fragments up to {@link #MAX_MESSAGE} (bytes); a larger message is dropped
+ * and reported with {@link FrameListener#onOversized(String)}, and the connection stays open. A
+ * heartbeat pings the server and declares the connection dead when nothing at all arrived for two
+ * intervals.
  */
 public final class WebSocketConnection {
 
@@ -45,7 +60,17 @@ public final class WebSocketConnection {
 	/** The largest message assembled (the protocol's limit of a frame, 64 KiB). */
 	static final int MAX_MESSAGE = 64 * 1024;
 
-	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+	/** The most bytes waiting in the outbox before the connection is declared lost. */
+	static final int MAX_QUEUED = 1024 * 1024;
+
+	/** How long the server has to answer a close frame before the socket is closed anyway. */
+	private static final long CLOSE_GRACE_MS = 1000;
+
+	private static final int CONNECTING = 0;
+
+	private static final int OPEN = 1;
+
+	private static final int ABANDONED = 2;
 
 	private final String name;
 
@@ -53,23 +78,42 @@ public final class WebSocketConnection {
 
 	private final ScheduledExecutorService scheduler;
 
-	private final Executor background;
+	private final long writeBoundNanos;
 
-	private final Object sendLock = new Object();
+	private final AtomicInteger phase = new AtomicInteger(CONNECTING);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private volatile @Nullable WebSocketSession session;
+	private final Queue<WebSocketFrame> outbox = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong queuedBytes = new AtomicLong();
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+	private final Runnable drain = this::drain;
+
+	private final Assembler assembler = new Assembler();
+
+	private volatile @Nullable Channel channel;
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
+	/** When the socket stopped taking bytes, 0 while it takes them. */
+	private volatile long unwritableSinceNanos;
+
 	private volatile @Nullable ScheduledFuture<?> heartbeat;
 
-	WebSocketConnection(String name, FrameListener listener, ScheduledExecutorService scheduler, Executor background) {
+	private volatile int remoteCloseCode = ABNORMAL;
+
+	private volatile String remoteCloseReason = "";
+
+	private volatile @Nullable Throwable transportError;
+
+	WebSocketConnection(String name, FrameListener listener, ScheduledExecutorService scheduler, Duration writeBound) {
 		this.name = name;
 		this.listener = listener;
 		this.scheduler = scheduler;
-		this.background = background;
+		this.writeBoundNanos = writeBound.toNanos();
 	}
 
 	/**
@@ -85,46 +129,122 @@ public final class WebSocketConnection {
 	 * @return whether open
 	 */
 	public boolean isOpen() {
-		WebSocketSession current = this.session;
-		return !this.closed.get() && current != null && current.isOpen();
+		Channel current = this.channel;
+		return !this.closed.get() && current != null && current.isActive();
 	}
 
 	/**
-	 * Sends a text frame.
+	 * Sends a text frame; never blocks.
 	 * @param text the frame
-	 * @return whether it was sent
+	 * @return whether it was queued for sending (false once the connection is closed or lost)
 	 */
 	public boolean sendText(String text) {
-		return send(new TextMessage(text));
+		return send(new TextWebSocketFrame(text), text.length());
 	}
 
 	/**
-	 * Sends a binary frame; the bytes may be reused once this returns.
+	 * Sends a binary frame; never blocks. The bytes are copied: they may be reused at once.
 	 * @param data the bytes
 	 * @param offset where they start
 	 * @param length how many
-	 * @return whether it was sent
+	 * @return whether it was queued for sending (false once the connection is closed or lost)
 	 */
 	public boolean sendBinary(byte[] data, int offset, int length) {
-		return send(new BinaryMessage(data, offset, length, true));
-	}
-
-	private boolean send(WebSocketMessage<?> message) {
-		WebSocketSession current = this.session;
-		if (current == null || this.closed.get()) {
+		if (this.closed.get() || this.channel == null) {
 			return false;
 		}
-		synchronized (this.sendLock) {
+		return send(new BinaryWebSocketFrame(Unpooled.copiedBuffer(data, offset, length)), length);
+	}
+
+	private boolean send(WebSocketFrame frame, int bytes) {
+		Channel current = this.channel;
+		if (current == null || this.closed.get()) {
+			frame.release();
+			return false;
+		}
+		String stall = stall(current);
+		if (stall != null) {
+			frame.release();
+			abort(stall);
+			return false;
+		}
+		enqueue(current, frame, bytes);
+		return true;
+	}
+
+	private void enqueue(Channel current, WebSocketFrame frame, int bytes) {
+		this.queuedBytes.addAndGet(bytes);
+		this.outbox.add(frame);
+		if (this.drainScheduled.compareAndSet(false, true)) {
 			try {
-				current.sendMessage(message);
-				return true;
+				current.eventLoop().execute(this.drain);
 			}
-			catch (IOException | RuntimeException ex) {
-				logger.debug("{}: send failed: {}", this.name, ex.toString());
-				abort("send failed: " + ex.getClass().getSimpleName());
-				return false;
+			catch (RejectedExecutionException ex) {
+				// the event loops are shut down: the client is closing
+				this.drainScheduled.set(false);
+				releaseOutbox();
 			}
 		}
+	}
+
+	/**
+	 * Why the connection must be given up as unable to write, or {@code null} while it writes.
+	 */
+	private @Nullable String stall(Channel current) {
+		if (this.queuedBytes.get() > MAX_QUEUED) {
+			return "more than " + MAX_QUEUED + " bytes wait to be sent";
+		}
+		if (current.isWritable()) {
+			this.unwritableSinceNanos = 0;
+			return null;
+		}
+		long now = System.nanoTime();
+		long since = this.unwritableSinceNanos;
+		if (since == 0) {
+			this.unwritableSinceNanos = now;
+			return null;
+		}
+		long stalledNanos = now - since;
+		return (stalledNanos > this.writeBoundNanos)
+				? "the server took no data for " + (stalledNanos / 1_000_000) + " ms (write bound "
+						+ (this.writeBoundNanos / 1_000_000) + " ms)"
+				: null;
+	}
+
+	/** The single writer (event loop): writes the outbox in order, then flushes once. */
+	private void drain() {
+		// cleared before polling: a frame added meanwhile is either polled here or schedules a drain
+		this.drainScheduled.set(false);
+		Channel current = this.channel;
+		boolean wrote = false;
+		WebSocketFrame frame;
+		while ((frame = this.outbox.poll()) != null) {
+			this.queuedBytes.addAndGet(-frame.content().readableBytes());
+			if (current == null || !current.isActive()) {
+				frame.release();
+			}
+			else if (frame instanceof CloseWebSocketFrame) {
+				current.writeAndFlush(frame);
+				// the server answers with its close frame and closes; if it does not, close anyway
+				current.eventLoop().schedule(() -> current.close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+				wrote = false;
+			}
+			else {
+				current.write(frame);
+				wrote = true;
+			}
+		}
+		if (wrote && current != null) {
+			current.flush();
+		}
+	}
+
+	private void releaseOutbox() {
+		WebSocketFrame frame;
+		while ((frame = this.outbox.poll()) != null) {
+			frame.release();
+		}
+		this.queuedBytes.set(0);
 	}
 
 	/**
@@ -133,10 +253,7 @@ public final class WebSocketConnection {
 	 * @param interval the heartbeat interval
 	 */
 	public void startHeartbeat(Duration interval) {
-		ScheduledFuture<?> previous = this.heartbeat;
-		if (previous != null) {
-			previous.cancel(false);
-		}
+		cancelHeartbeat();
 		long nanos = interval.toNanos();
 		this.lastReceivedNanos = System.nanoTime();
 		try {
@@ -159,7 +276,7 @@ public final class WebSocketConnection {
 			abort("no frame from the server for " + (silence / 1_000_000) + " ms");
 			return;
 		}
-		this.background.execute(() -> send(new PingMessage(EMPTY)));
+		send(new PingWebSocketFrame(), 0);
 	}
 
 	private void cancelHeartbeat() {
@@ -170,43 +287,29 @@ public final class WebSocketConnection {
 	}
 
 	/**
-	 * Closes the connection with a close frame; the listener's {@code onClosed} follows.
+	 * Closes the connection with a close frame; the listener's {@code onClosed} follows at once.
 	 * @param code the close code
 	 * @param reason the reason
 	 */
 	public void close(int code, String reason) {
-		cancelHeartbeat();
-		WebSocketSession current = this.session;
+		Channel current = this.channel;
 		if (current == null || !notifyClosed(code, reason)) {
 			return;
 		}
-		this.background.execute(() -> closeSession(current, new CloseStatus(code, reason)));
+		enqueue(current, new CloseWebSocketFrame(code, reason), 0);
 	}
 
 	/**
-	 * Reports the connection lost at once and closes it in the background.
+	 * Reports the connection lost at once and closes its socket.
 	 * @param reason why
 	 */
 	public void abort(String reason) {
-		cancelHeartbeat();
-		WebSocketSession current = this.session;
 		if (!notifyClosed(ABNORMAL, reason)) {
 			return;
 		}
+		Channel current = this.channel;
 		if (current != null) {
-			this.background.execute(() -> closeSession(current, CloseStatus.GOING_AWAY));
-		}
-	}
-
-	private void closeSession(WebSocketSession session, CloseStatus status) {
-		// the close frame is a send too: never at the same time as another one
-		try {
-			synchronized (this.sendLock) {
-				session.close(status);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("{}: close failed: {}", this.name, ex.toString());
+			current.close();
 		}
 	}
 
@@ -225,32 +328,103 @@ public final class WebSocketConnection {
 	}
 
 	/**
-	 * Returns the size of the connection's binary message buffer in Tomcat (what the connection
-	 * holds for its whole life).
-	 * @return the size in bytes, or -1 before the connection is open
+	 * The handshake succeeded (event loop): opens the connection unless its attempt was abandoned,
+	 * and returns what reads its frames until it closes.
+	 * @param inbound the connection's inbound side
+	 * @param opened completed with this connection once open
+	 * @return completes when the connection has closed
 	 */
-	int binaryMessageBufferSize() {
-		WebSocketSession current = this.session;
-		return (current != null) ? current.getBinaryMessageSizeLimit() : -1;
+	Mono<Void> run(WebsocketInbound inbound, CompletableFuture<WebSocketConnection> opened) {
+		Channel[] holder = new Channel[1];
+		inbound.withConnection((connection) -> holder[0] = connection.channel());
+		Channel current = holder[0];
+		if (!this.phase.compareAndSet(CONNECTING, OPEN)) {
+			// timed out, cancelled or superseded while the handshake ran: never used, closed at once
+			this.closed.set(true);
+			current.close();
+			return Mono.empty();
+		}
+		this.channel = current;
+		this.lastReceivedNanos = System.nanoTime();
+		inbound.receiveCloseStatus().subscribe((status) -> {
+			this.remoteCloseCode = status.code();
+			this.remoteCloseReason = (status.reasonText() != null) ? status.reasonText() : "";
+		}, (ignored) -> {
+		});
+		current.closeFuture().addListener((future) -> channelClosed());
+		this.listener.onOpen(this);
+		opened.complete(this);
+		return inbound.receiveFrames().doOnNext(this::received).then().onErrorResume((failure) -> {
+			transportFailed(failure);
+			return Mono.empty();
+		});
+	}
+
+	/**
+	 * Gives up an attempt that has not opened (deadline, cancel), or closes a connection whose
+	 * attempt was cancelled after it opened.
+	 * @return whether the attempt was abandoned before it opened
+	 */
+	boolean abandon() {
+		if (this.phase.compareAndSet(CONNECTING, ABANDONED)) {
+			return true;
+		}
+		if (this.phase.get() == OPEN) {
+			close(NORMAL, "connection abandoned");
+		}
+		return false;
+	}
+
+	/**
+	 * The stack reported a failure of the open connection; its close follows.
+	 * @param failure the failure
+	 */
+	void transportFailed(Throwable failure) {
+		this.transportError = failure;
+		logger.debug("{}: transport error: {}", this.name, failure.toString());
+	}
+
+	private void channelClosed() {
+		Throwable error = this.transportError;
+		String reason = this.remoteCloseReason;
+		if (error != null && this.remoteCloseCode == ABNORMAL) {
+			reason = error.getClass().getSimpleName();
+		}
+		releaseOutbox();
+		notifyClosed(this.remoteCloseCode, reason);
+	}
+
+	private void received(WebSocketFrame frame) {
+		this.lastReceivedNanos = System.nanoTime();
+		if (this.closed.get() || frame instanceof PongWebSocketFrame) {
+			return;
+		}
+		try {
+			this.assembler.frame(frame);
+		}
+		catch (RuntimeException ex) {
+			// one bad frame must never close the connection (and with it a call, or every offer)
+			logger.warn("{}: a {} could not be handled; dropped", this.name, frame.getClass().getSimpleName(), ex);
+		}
 	}
 
 	/**
 	 * Reads whether Nagle's algorithm is off on the connection's socket.
-	 * @return whether {@code TCP_NODELAY} is set, or {@code null} when the socket cannot be found
+	 * @return whether {@code TCP_NODELAY} is set, or {@code null} before the connection is open
 	 */
 	@Nullable Boolean tcpNoDelay() {
-		WebSocketSession current = this.session;
-		AsynchronousSocketChannel channel = (current != null) ? TcpNoDelay.socketChannel(current) : null;
-		try {
-			return (channel != null) ? channel.getOption(StandardSocketOptions.TCP_NODELAY) : null;
-		}
-		catch (IOException ex) {
-			return null;
-		}
+		Channel current = this.channel;
+		return (current != null) ? current.config().getOption(ChannelOption.TCP_NODELAY) : null;
 	}
 
-	WebSocketHandler handler() {
-		return new Handler();
+	/**
+	 * Reads the socket's send buffer size, as the kernel reports it.
+	 * @return the size in bytes, or -1 before the connection is open
+	 */
+	int sendBufferSize() {
+		Channel current = this.channel;
+		Integer size = (current != null) ? current.config().getOption(ChannelOption.SO_SNDBUF) : null;
+		return (size != null) ? size : -1;
 	}
 
 	@Override
@@ -259,140 +433,88 @@ public final class WebSocketConnection {
 	}
 
 	/**
-	 * Adapts Spring WebSocket's callbacks.
+	 * Assembles fragmented messages up to {@link #MAX_MESSAGE} (event loop only).
 	 */
-	private final class Handler implements WebSocketHandler {
+	private final class Assembler {
 
-		private volatile @Nullable Throwable transportError;
+		/** Whether the message being assembled is text; null when none is. */
+		private @Nullable Boolean text;
 
-		/** Parts of a text message (reader thread only); null when none is pending. */
-		private @Nullable StringBuilder textParts;
+		private @Nullable ByteBuffer parts;
 
-		/** Parts of a binary message (reader thread only); null when none is pending. */
-		private @Nullable ByteBuffer binaryParts;
-
-		/** Characters or bytes of the pending message so far, including dropped ones. */
+		/** Bytes of the pending message so far, including dropped ones. */
 		private long partsLength;
 
-		@Override
-		public void afterConnectionEstablished(WebSocketSession session) {
-			TcpNoDelay.enable(session);
-			WebSocketConnection.this.session = session;
-			WebSocketConnection.this.lastReceivedNanos = System.nanoTime();
-			WebSocketConnection.this.listener.onOpen(WebSocketConnection.this);
-		}
-
-		@Override
-		public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
-			WebSocketConnection.this.lastReceivedNanos = System.nanoTime();
-			if (WebSocketConnection.this.closed.get()) {
+		void frame(WebSocketFrame frame) {
+			boolean last = frame.isFinalFragment();
+			if (frame instanceof TextWebSocketFrame textFrame) {
+				if (last && this.text == null && frame.content().readableBytes() <= MAX_MESSAGE) {
+					WebSocketConnection.this.listener.onText(textFrame.text());
+					return;
+				}
+				this.text = Boolean.TRUE;
+				this.parts = null;
+				this.partsLength = 0;
+			}
+			else if (frame instanceof BinaryWebSocketFrame) {
+				if (last && this.text == null && frame.content().readableBytes() <= MAX_MESSAGE) {
+					WebSocketConnection.this.listener.onBinary(frame.content().nioBuffer());
+					return;
+				}
+				this.text = Boolean.FALSE;
+				this.parts = null;
+				this.partsLength = 0;
+			}
+			else if (!(frame instanceof ContinuationWebSocketFrame) || this.text == null) {
+				logger.debug("{}: ignored {}", WebSocketConnection.this.name, frame.getClass().getSimpleName());
 				return;
 			}
-			try {
-				if (message instanceof TextMessage text) {
-					text(text.getPayload(), text.isLast());
-				}
-				else if (message instanceof BinaryMessage binary) {
-					binary(binary.getPayload(), binary.isLast());
-				}
-				else if (!(message instanceof PongMessage)) {
-					logger.debug("{}: ignored {}", WebSocketConnection.this.name, message.getClass().getSimpleName());
-				}
-			}
-			catch (RuntimeException ex) {
-				// one bad frame must never close the connection (and with it a call, or every offer)
-				logger.warn("{}: a {} frame could not be handled; dropped", WebSocketConnection.this.name,
-						message.getClass().getSimpleName(), ex);
+			append(frame.content());
+			if (last) {
+				complete();
 			}
 		}
 
-		private void text(String part, boolean last) {
-			StringBuilder parts = this.textParts;
-			if (last && parts == null && this.partsLength == 0) {
-				WebSocketConnection.this.listener.onText(part);
+		private void append(ByteBuf part) {
+			int length = part.readableBytes();
+			this.partsLength += length;
+			if (this.partsLength > MAX_MESSAGE) {
+				this.parts = null;
 				return;
 			}
-			this.partsLength += part.length();
-			if (this.partsLength <= MAX_MESSAGE) {
-				parts = (parts != null) ? parts : new StringBuilder(Math.min(MAX_MESSAGE, 2 * part.length()));
-				parts.append(part);
-				this.textParts = parts;
+			ByteBuffer current = this.parts;
+			if (current == null || current.remaining() < length) {
+				ByteBuffer grown = ByteBuffer.allocate((int) Math.min(MAX_MESSAGE, 2 * this.partsLength));
+				if (current != null) {
+					grown.put(current.flip());
+				}
+				current = grown;
+			}
+			current.put(part.nioBuffer());
+			this.parts = current;
+		}
+
+		private void complete() {
+			boolean isText = Boolean.TRUE.equals(this.text);
+			ByteBuffer message = this.parts;
+			long length = this.partsLength;
+			this.text = null;
+			this.parts = null;
+			this.partsLength = 0;
+			if (length > MAX_MESSAGE || (message == null && length > 0)) {
+				String description = (isText ? "text" : "binary") + " message of " + length + " bytes exceeds "
+						+ MAX_MESSAGE + "; dropped";
+				logger.debug("{}: {}", WebSocketConnection.this.name, description);
+				WebSocketConnection.this.listener.onOversized(description);
+				return;
+			}
+			ByteBuffer payload = (message != null) ? message.flip() : ByteBuffer.allocate(0);
+			if (isText) {
+				WebSocketConnection.this.listener.onText(StandardCharsets.UTF_8.decode(payload).toString());
 			}
 			else {
-				this.textParts = null;
+				WebSocketConnection.this.listener.onBinary(payload);
 			}
-			if (last) {
-				long length = this.partsLength;
-				this.textParts = null;
-				this.partsLength = 0;
-				if (length <= MAX_MESSAGE && parts != null) {
-					WebSocketConnection.this.listener.onText(parts.toString());
-				}
-				else {
-					oversized("text message of " + length + " characters exceeds " + MAX_MESSAGE + "; dropped");
-				}
-			}
-		}
-
-		private void binary(ByteBuffer part, boolean last) {
-			ByteBuffer parts = this.binaryParts;
-			if (last && parts == null && this.partsLength == 0) {
-				WebSocketConnection.this.listener.onBinary(part);
-				return;
-			}
-			this.partsLength += part.remaining();
-			if (this.partsLength <= MAX_MESSAGE) {
-				if (parts == null || parts.remaining() < part.remaining()) {
-					ByteBuffer grown = ByteBuffer.allocate((int) Math.min(MAX_MESSAGE, 2 * this.partsLength));
-					if (parts != null) {
-						grown.put(parts.flip());
-					}
-					parts = grown;
-				}
-				parts.put(part);
-				this.binaryParts = parts;
-			}
-			else {
-				this.binaryParts = null;
-			}
-			if (last) {
-				long length = this.partsLength;
-				this.binaryParts = null;
-				this.partsLength = 0;
-				if (length <= MAX_MESSAGE && parts != null) {
-					WebSocketConnection.this.listener.onBinary(parts.flip());
-				}
-				else {
-					oversized("binary message of " + length + " bytes exceeds " + MAX_MESSAGE + "; dropped");
-				}
-			}
-		}
-
-		private void oversized(String description) {
-			logger.warn("{}: {}", WebSocketConnection.this.name, description);
-			WebSocketConnection.this.listener.onOversized(description);
-		}
-
-		@Override
-		public void handleTransportError(WebSocketSession session, Throwable exception) {
-			this.transportError = exception;
-			logger.debug("{}: transport error: {}", WebSocketConnection.this.name, exception.toString());
-		}
-
-		@Override
-		public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-			Throwable error = this.transportError;
-			String reason = (status.getReason() != null) ? status.getReason() : "";
-			if (error != null && status.getCode() == ABNORMAL) {
-				reason = error.getClass().getSimpleName();
-			}
-			notifyClosed(status.getCode(), reason);
-		}
-
-		@Override
-		public boolean supportsPartialMessages() {
-			// Tomcat's buffers stay small (see WebSocketTransport); messages are assembled here
-			return true;
 		}
 
 	}

@@ -1,61 +1,60 @@
 package io.telcoflow.client.transport;
 
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.tomcat.websocket.WsWebSocketContainer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.task.support.TaskExecutorAdapter;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import reactor.core.Disposable;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.resources.LoopResources;
 
 /**
- * Opens WebSocket connections with Spring WebSocket's standard client on Tomcat's WebSocket
- * container. TLS uses the given context; Tomcat's client verifies the server's host name
- * (endpoint identification {@code HTTPS}).
+ * Opens WebSocket connections with Reactor Netty's WebSocket client. Every control and
+ * media connection, {@code ws://} and {@code wss://} alike, is served by one small, fixed set of
+ * event-loop threads ({@link #ioThreads()}): a connection costs its socket and buffers, not
+ * threads. TLS uses the given context and verifies the server's host name (endpoint
+ * identification {@code HTTPS}); {@code TCP_NODELAY} is set on every socket.
+ * <p>
+ * The whole opening handshake (TCP connect, TLS and the HTTP upgrade) has one deadline, the
+ * connect timeout; a connection that opens after its attempt timed out or was cancelled is closed
+ * at once.
  */
 public final class WebSocketTransport {
 
-	private static final String IO_TIMEOUT_PROPERTY = "org.apache.tomcat.websocket.IO_TIMEOUT_MS";
+	/**
+	 * The largest frame the decoder accepts, in bytes. The protocol's limit of a message is
+	 * {@link WebSocketConnection#MAX_MESSAGE}: a larger one (up to this) is dropped and reported,
+	 * and the connection stays open; a frame above this closes the connection (1009).
+	 */
+	static final int MAX_FRAME = 1024 * 1024;
 
 	/**
-	 * Tomcat's text message buffer, in characters. Tomcat holds it (as a {@code CharBuffer}) for
-	 * the connection's whole life, as it does the binary buffer and a read buffer of the binary
-	 * size; larger messages arrive in parts and are assembled by {@link WebSocketConnection}.
+	 * A media connection's socket send buffer, in bytes: about a third of a second of 24 kHz
+	 * audio, so that a peer that stops reading is noticed within {@link #MEDIA_WRITE_BOUND}
+	 * instead of after the kernel has buffered megabytes.
 	 */
-	static final int TEXT_BUFFER = 8 * 1024;
+	static final int MEDIA_SEND_BUFFER = 16 * 1024;
 
-	/** Tomcat's binary message buffer, in bytes: a 20 ms frame at 48 kHz is 1920 bytes. */
-	static final int BINARY_BUFFER = 8 * 1024;
+	/** How long a media connection may stay unable to write before it is declared dead. */
+	static final Duration MEDIA_WRITE_BOUND = Duration.ofMillis(500);
 
-	/**
-	 * A media connection's text buffer, in characters: its text messages are {@code audio.pull}
-	 * (about 40 characters), command results and call events, all far below it.
-	 */
-	static final int MEDIA_TEXT_BUFFER = 1024;
+	/** How long the control connection may stay unable to write before it is declared dead. */
+	static final Duration CONTROL_WRITE_BOUND = Duration.ofSeconds(5);
 
-	/**
-	 * A media connection's binary buffer (and Tomcat's read buffer), in bytes: one 20 ms frame at
-	 * 48 kHz (1920 bytes) with room to spare. There is one per live call, so it is what a call costs.
-	 */
-	static final int MEDIA_BINARY_BUFFER = 4 * 1024;
-
-	private final ThreadPoolExecutor connectPool;
+	private final LoopResources loops;
 
 	private final Stack control;
 
@@ -65,157 +64,159 @@ public final class WebSocketTransport {
 
 	private final ScheduledExecutorService scheduler;
 
-	private final Executor background;
-
 	private final boolean clientCertificate;
 
 	/**
 	 * Creates a transport.
 	 * @param sslContext the TLS context for {@code wss://}, or {@code null} for the JDK's default
 	 * @param clientCertificate whether the context presents a client certificate (for messages)
-	 * @param connectTimeout how long a handshake may take
-	 * @param scheduler runs heartbeats
-	 * @param background runs closes and pings off the reader threads
+	 * @param connectTimeout how long a whole opening handshake may take
+	 * @param scheduler runs heartbeats and handshake deadlines
 	 */
 	public WebSocketTransport(@Nullable SSLContext sslContext, boolean clientCertificate, Duration connectTimeout,
-			ScheduledExecutorService scheduler, Executor background) {
-		// Tomcat's handshake blocks its thread: a pool keeps those threads for the next call, so
-		// that a burst of offers does not start a thread per handshake
-		CustomizableThreadFactory connectThreads = new CustomizableThreadFactory("telcoflow-connect-");
-		connectThreads.setDaemon(true);
-		this.connectPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				connectThreads);
-		TaskExecutorAdapter connectExecutor = new TaskExecutorAdapter(this.connectPool);
-		this.control = new Stack(TEXT_BUFFER, BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
-		this.media = new Stack(MEDIA_TEXT_BUFFER, MEDIA_BINARY_BUFFER, sslContext, connectTimeout, connectExecutor);
+			ScheduledExecutorService scheduler) {
+		this.loops = LoopResources.create("telcoflow-io", ioThreads(), true);
+		JdkSslContext tls = new JdkSslContext((sslContext != null) ? sslContext : defaultContext(), true,
+				ClientAuth.NONE);
+		this.control = new Stack(this.loops, tls, connectTimeout, 0, 32 * 1024, 256 * 1024);
+		this.media = new Stack(this.loops, tls, connectTimeout, MEDIA_SEND_BUFFER, 8 * 1024, 32 * 1024);
 		this.connectTimeout = connectTimeout;
 		this.scheduler = scheduler;
-		this.background = background;
 		this.clientCertificate = clientCertificate;
 	}
 
 	/**
-	 * Opens the control connection (Tomcat buffers of {@link #TEXT_BUFFER} and
-	 * {@link #BINARY_BUFFER}).
+	 * Returns how many event-loop threads serve every connection: one per core, at least two.
+	 * @return the number of threads
+	 */
+	static int ioThreads() {
+		return Math.max(2, Runtime.getRuntime().availableProcessors());
+	}
+
+	private static SSLContext defaultContext() {
+		try {
+			return SSLContext.getDefault();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("The JDK has no default TLS context", ex);
+		}
+	}
+
+	/**
+	 * Opens the control connection.
 	 * @param uri the URL
 	 * @param headers the upgrade request's headers
 	 * @param name the connection's name in logs
 	 * @param listener receives the frames
 	 * @return a future completed with the open connection, or exceptionally with a
-	 * {@link ConnectFailure}
+	 * {@link ConnectFailure}; cancelling it abandons the attempt (a connection that opens anyway
+	 * is closed at once)
 	 */
 	public CompletableFuture<WebSocketConnection> open(URI uri, Map<String, String> headers, String name,
 			FrameListener listener) {
-		return open(this.control, uri, headers, name, listener);
+		return open(this.control, CONTROL_WRITE_BOUND, uri, headers, name, listener);
 	}
 
 	/**
-	 * Opens a call's media connection, with the smaller Tomcat buffers of
-	 * {@link #MEDIA_TEXT_BUFFER} and {@link #MEDIA_BINARY_BUFFER} (larger messages arrive in parts
-	 * and are assembled by {@link WebSocketConnection}).
+	 * Opens a call's media connection, with a small socket send buffer and a short write bound.
 	 * @param uri the URL
 	 * @param headers the upgrade request's headers
 	 * @param name the connection's name in logs
 	 * @param listener receives the frames
 	 * @return a future completed with the open connection, or exceptionally with a
-	 * {@link ConnectFailure}
+	 * {@link ConnectFailure}; cancelling it abandons the attempt
 	 */
 	public CompletableFuture<WebSocketConnection> openMedia(URI uri, Map<String, String> headers, String name,
 			FrameListener listener) {
-		return open(this.media, uri, headers, name, listener);
+		return open(this.media, MEDIA_WRITE_BOUND, uri, headers, name, listener);
 	}
 
-	private CompletableFuture<WebSocketConnection> open(Stack stack, URI uri, Map<String, String> headers, String name,
-			FrameListener listener) {
-		WebSocketConnection connection = new WebSocketConnection(name, listener, this.scheduler, this.background);
-		WebSocketHttpHeaders httpHeaders = new WebSocketHttpHeaders();
-		// credentials go out as lists that print masked: Spring's client logs the headers at TRACE
-		headers.forEach((header, value) -> httpHeaders.put(header,
-				isSecret(header) ? new SecretHeaderValue(value) : List.of(value)));
+	private CompletableFuture<WebSocketConnection> open(Stack stack, Duration writeBound, URI uri,
+			Map<String, String> headers, String name, FrameListener listener) {
+		WebSocketConnection connection = new WebSocketConnection(name, listener, this.scheduler, writeBound);
 		String target = uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
 		CompletableFuture<WebSocketConnection> result = new CompletableFuture<>();
+		Disposable attempt;
 		try {
-			stack.client().execute(connection.handler(), httpHeaders, uri)
-				.orTimeout(this.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
-				.whenComplete((session, failure) -> {
-					if (failure == null) {
-						result.complete(connection);
+			attempt = stack.client(uri)
+				.headers((httpHeaders) -> headers.forEach(httpHeaders::set))
+				.websocket(Stack.SPEC)
+				.uri(uri)
+				.handle((inbound, outbound) -> connection.run(inbound, result))
+				.subscribe(null, (failure) -> {
+					if (!result.completeExceptionally(classify(failure, target))) {
+						connection.transportFailed(failure);
 					}
-					else {
-						result.completeExceptionally(classify(failure, target));
-					}
-				});
+				}, () -> result.completeExceptionally(
+						new ConnectFailure(ConnectFailure.Kind.NETWORK, 0, "Connection to " + target + " closed", null)));
 		}
 		catch (RuntimeException ex) {
 			result.completeExceptionally(classify(ex, target));
+			return result;
 		}
+		// one deadline for the whole handshake (TCP, TLS, upgrade): a connection that opens later,
+		// or whose attempt was cancelled or failed, is closed at once
+		this.scheduler.schedule(() -> {
+			if (connection.abandon()) {
+				result.completeExceptionally(classify(new TimeoutException(), target));
+			}
+		}, this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		result.whenComplete((open, failure) -> {
+			if (failure != null) {
+				connection.abandon();
+				attempt.dispose();
+			}
+		});
 		return result;
 	}
 
-	private static boolean isSecret(String header) {
-		String lower = header.toLowerCase(Locale.ROOT);
-		return lower.contains("authorization") || lower.contains("token") || lower.contains("key");
-	}
-
 	private ConnectFailure classify(Throwable failure, String target) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof TimeoutException) {
+		if (failure instanceof TimeoutException) {
 			return new ConnectFailure(ConnectFailure.Kind.NETWORK, 0,
-					"WebSocket handshake with " + target + " timed out after " + this.connectTimeout, cause);
+					"WebSocket handshake with " + target + " timed out after " + this.connectTimeout, failure);
 		}
-		return ConnectFailure.classify(cause, target, this.clientCertificate);
+		return ConnectFailure.classify(failure, target, this.clientCertificate);
 	}
 
 	/**
-	 * Returns the WebSocket containers' per-connection buffer sizes.
-	 * @return the control connection's text buffer (characters) and binary buffer (bytes), then
-	 * the same for media connections
-	 */
-	int[] bufferSizes() {
-		return new int[] { this.control.container().getDefaultMaxTextMessageBufferSize(),
-				this.control.container().getDefaultMaxBinaryMessageBufferSize(),
-				this.media.container().getDefaultMaxTextMessageBufferSize(),
-				this.media.container().getDefaultMaxBinaryMessageBufferSize() };
-	}
-
-	/**
-	 * Releases the WebSocket containers.
+	 * Releases the event loops; open connections are closed.
 	 */
 	public void destroy() {
-		this.control.container().destroy();
-		this.media.container().destroy();
-		this.connectPool.shutdown();
+		this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(2)).subscribe(null, (ignored) -> {
+		});
 	}
 
 	/**
-	 * A Tomcat WebSocket container with its buffer sizes, and Spring's client on it.
+	 * Reactor Netty's HTTP client for one kind of connection, plain and with TLS, on the shared
+	 * event loops. (Spring's {@code ReactorNettyWebSocketClient} is a thin adapter over the same
+	 * client; it is not used because its session hides the frames and the channel that the
+	 * single writer and fragment handling need.)
 	 */
-	private record Stack(WsWebSocketContainer container, StandardWebSocketClient client) {
+	private static final class Stack {
 
-		Stack(int textBuffer, int binaryBuffer, @Nullable SSLContext sslContext, Duration connectTimeout,
-				TaskExecutorAdapter connectExecutor) {
-			this(container(textBuffer, binaryBuffer), sslContext, connectTimeout, connectExecutor);
-		}
+		/** Pings are answered by Reactor Netty; fragments are assembled by WebSocketConnection. */
+		static final WebsocketClientSpec SPEC = WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME).build();
 
-		private Stack(WsWebSocketContainer container, @Nullable SSLContext sslContext, Duration connectTimeout,
-				TaskExecutorAdapter connectExecutor) {
-			this(container, new StandardWebSocketClient(container));
-			if (sslContext != null) {
-				this.client.setSslContext(sslContext);
+		private final HttpClient plain;
+
+		private final HttpClient secure;
+
+		Stack(LoopResources loops, JdkSslContext tls, Duration connectTimeout, int sendBuffer, int lowWaterMark,
+				int highWaterMark) {
+			HttpClient http = HttpClient.newConnection()
+				.runOn(loops)
+				.option(ChannelOption.TCP_NODELAY, true)
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+				.option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(lowWaterMark, highWaterMark));
+			if (sendBuffer > 0) {
+				http = http.option(ChannelOption.SO_SNDBUF, sendBuffer);
 			}
-			Map<String, Object> properties = new HashMap<>();
-			properties.put(IO_TIMEOUT_PROPERTY, String.valueOf(connectTimeout.toMillis()));
-			this.client.setUserProperties(properties);
-			this.client.setTaskExecutor(connectExecutor);
+			this.plain = http;
+			this.secure = http.secure((spec) -> spec.sslContext(tls).handshakeTimeout(connectTimeout));
 		}
 
-		private static WsWebSocketContainer container(int textBuffer, int binaryBuffer) {
-			WsWebSocketContainer container = new WsWebSocketContainer();
-			// small per-connection buffers; messages above them arrive in parts (WebSocketConnection)
-			container.setDefaultMaxTextMessageBufferSize(textBuffer);
-			container.setDefaultMaxBinaryMessageBufferSize(binaryBuffer);
-			return container;
+		HttpClient client(URI uri) {
+			return "wss".equalsIgnoreCase(uri.getScheme()) ? this.secure : this.plain;
 		}
 
 	}

@@ -66,9 +66,9 @@ class AudioListenerTests {
 		for (int i = 1; i < received.size(); i++) {
 			assertThat(received.get(i)).as("chunk %d follows chunk %d", i, i - 1).isEqualTo(received.get(i - 1) + 1);
 		}
-		// the socket's reader (Tomcat's client I/O pool), never the handler's or the SDK's event thread
+		// the socket's reader (an event loop of the transport), never the handler's or the SDK's event thread
 		assertThat(threads).doesNotContainAnyElementsOf(handlerThread)
-			.allSatisfy((name) -> assertThat(name).startsWith("WebSocketClient-AsyncIO-"));
+			.allSatisfy((name) -> assertThat(name).startsWith("telcoflow-io"));
 		assertThat(call.audioStream().poll(Duration.ZERO)).as("the stream got a chunk").isNull();
 		assertThat(this.sequencer.echoed.get()).isGreaterThanOrEqualTo(FRAMES);
 		// echoed from the reader thread, most leave on the pull of their own caller frame (how many

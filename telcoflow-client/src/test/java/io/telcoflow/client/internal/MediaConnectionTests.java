@@ -217,8 +217,11 @@ class MediaConnectionTests {
 			TelcoflowClient client = TelcoflowClient.builder(this.fixture.config().build()).callExecutor(executor).build();
 			client.onIncomingCall((call) -> threads.add(Thread.currentThread().getName()));
 			this.fixture.lastClient().close();
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+				.until(() -> this.fixture.simulator.sessions().isEmpty());
 			client.connect();
 			client.ready();
+			this.fixture.simulator.awaitReadySessions(1, java.time.Duration.ofSeconds(10));
 			this.fixture.simulator.placeCall(CallScript.defaults());
 			assertThat(threads.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("app-pool");
 			client.close();

@@ -2,6 +2,11 @@ package io.telcoflow.client.transport;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,17 +21,25 @@ class ConnectFailureTests {
 	}
 
 	@Test
-	void refusedUpgradesAreClassifiedByStatus() {
-		assertThat(classify(new Exception("The HTTP response from the server [401] did not permit the HTTP upgrade to "
-				+ "WebSocket")).kind()).isEqualTo(ConnectFailure.Kind.AUTHENTICATION);
-		assertThat(classify(new Exception("Failed to handle HTTP response code [401]. Missing [WWW-Authenticate] "
-				+ "header in response")).status()).isEqualTo(401);
-		assertThat(classify(new Exception("The HTTP response from the server [403] did not permit")).kind())
-			.isEqualTo(ConnectFailure.Kind.AUTHENTICATION);
-		assertThat(classify(new Exception("The HTTP response from the server [404] did not permit")).kind())
-			.isEqualTo(ConnectFailure.Kind.NOT_FOUND);
-		assertThat(classify(new Exception("The HTTP response from the server [503] did not permit")).kind())
-			.isEqualTo(ConnectFailure.Kind.REFUSED);
+	void refusedUpgradesAreClassifiedByTheResponseStatus() {
+		assertThat(classify(refused(401)).kind()).isEqualTo(ConnectFailure.Kind.AUTHENTICATION);
+		assertThat(classify(refused(401)).status()).isEqualTo(401);
+		assertThat(classify(refused(403)).kind()).isEqualTo(ConnectFailure.Kind.AUTHENTICATION);
+		assertThat(classify(refused(404)).kind()).isEqualTo(ConnectFailure.Kind.NOT_FOUND);
+		assertThat(classify(refused(503)).kind()).isEqualTo(ConnectFailure.Kind.REFUSED);
+		assertThat(classify(refused(503)).getMessage()).contains("HTTP 503", "wss://h/v1/control");
+	}
+
+	@Test
+	void aStatusInAMessageIsNotParsed() {
+		// the status comes from the stack's response object, never from an exception's text
+		assertThat(classify(new Exception("The HTTP response from the server [401] did not permit")).kind())
+			.isEqualTo(ConnectFailure.Kind.NETWORK);
+	}
+
+	private static WebSocketClientHandshakeException refused(int status) {
+		return new WebSocketClientHandshakeException("Invalid handshake response getStatus: " + status,
+				new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status)));
 	}
 
 	@Test
