@@ -53,6 +53,19 @@ public final class SimulatorFaults {
 	}
 
 	/**
+	 * Closes every control connection normally (close code 1000): the server is done with the
+	 * client, which must not reconnect. Media connections stay.
+	 */
+	public void closeControlConnections() {
+		for (SimulatedSession session : this.simulator.sessions()) {
+			WebSocketConnection connection = session.connection();
+			if (connection != null) {
+				connection.close(1000, "closed by the server");
+			}
+		}
+	}
+
+	/**
 	 * Sends {@code session.draining} to every control connection, then closes each with 1001.
 	 * @param reconnectAfter the {@code reconnect_after_ms} to announce
 	 */
@@ -105,6 +118,19 @@ public final class SimulatorFaults {
 		WebSocketConnection connection = this.simulator.requireCall(callId).mediaConnection();
 		if (connection != null) {
 			connection.abort();
+		}
+	}
+
+	/**
+	 * Stops reading a call's media connection while the call goes on (pulls keep coming): the
+	 * client's writes on it pile up until its socket cannot take more, as with a server that hangs.
+	 * The client must give that connection up within its write bound, and no other call may notice.
+	 * @param callId the call
+	 */
+	public void stopReadingMedia(String callId) {
+		WebSocketConnection connection = this.simulator.requireCall(callId).mediaConnection();
+		if (connection != null) {
+			connection.stopReading();
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.telcoflow.client.internal;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,6 +52,9 @@ final class ControlChannel {
 
 	private @Nullable ScheduledFuture<?> reconnectTask;
 
+	/** The attempt whose handshake is under way, cancelled by {@link #stop()}. */
+	private @Nullable CompletableFuture<WebSocketConnection> pendingAttempt;
+
 	ControlChannel(DefaultTelcoflowClient client, URI uri) {
 		this.client = client;
 		this.uri = uri;
@@ -92,14 +96,21 @@ final class ControlChannel {
 		Listener listener = new Listener();
 		this.current = listener;
 		logger.debug("Opening the control connection to {}", this.uri);
-		this.client.transport()
-			.open(this.uri, this.client.endpoints().controlHeaders(), "control", listener)
-			.whenComplete((connection, failure) -> {
-				if (failure != null) {
-					connectFailed((failure instanceof ConnectFailure connectFailure) ? connectFailure
-							: new ConnectFailure(ConnectFailure.Kind.NETWORK, 0, String.valueOf(failure), failure));
-				}
-			});
+		CompletableFuture<WebSocketConnection> attempt = this.client.transport()
+			.open(this.uri, this.client.endpoints().controlHeaders(), "control", listener);
+		synchronized (this) {
+			this.pendingAttempt = attempt;
+			if (this.stopped) {
+				// stopped while the attempt began: it is given up (a connection that opens is closed)
+				attempt.cancel(false);
+			}
+		}
+		attempt.whenComplete((connection, failure) -> {
+			if (failure != null && !(failure instanceof CancellationException)) {
+				connectFailed((failure instanceof ConnectFailure connectFailure) ? connectFailure
+						: new ConnectFailure(ConnectFailure.Kind.NETWORK, 0, String.valueOf(failure), failure));
+			}
+		});
 	}
 
 	private void connectFailed(ConnectFailure failure) {
@@ -192,15 +203,23 @@ final class ControlChannel {
 	 */
 	void stop() {
 		CompletableFuture<Void> future;
+		CompletableFuture<WebSocketConnection> attempt;
 		synchronized (this) {
 			this.stopped = true;
 			if (this.reconnectTask != null) {
 				this.reconnectTask.cancel(false);
 			}
 			future = this.connectFuture;
+			attempt = this.pendingAttempt;
 		}
 		this.welcomed = false;
 		Listener listener = this.current;
+		// frames still to come from this connection (a late welcome) are ignored from now on
+		this.current = null;
+		if (attempt != null) {
+			// a handshake under way is given up; a connection that opens anyway is closed at once
+			attempt.cancel(false);
+		}
 		WebSocketConnection connection = (listener != null) ? listener.connection : null;
 		if (connection != null) {
 			connection.close(WebSocketConnection.NORMAL, "client closed");

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.telcoflow.client.ActiveCall;
@@ -63,6 +65,10 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	private volatile @Nullable IncomingCallHandler handler;
 
 	private volatile Duration heartbeatInterval = Duration.ofMillis(ProtocolCodec.DEFAULT_HEARTBEAT_INTERVAL_MS);
+
+	private final AtomicBoolean capacityQueued = new AtomicBoolean();
+
+	private final AtomicBoolean disposed = new AtomicBoolean();
 
 	private boolean wantReady;
 
@@ -149,17 +155,28 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	}
 
 	/**
-	 * The number of calls changed: tells the server the free capacity, if it limits calls and the
-	 * client is ready.
+	 * The number of calls changed (on a reader thread): tells the server the free capacity, if it
+	 * limits calls and the client is ready. Changes are coalesced: one {@code session.capacity}
+	 * carries the count of the moment it is sent, so a burst of offers or ends costs the readers
+	 * nothing and the server a few messages.
 	 */
 	void updateCapacity() {
-		if (this.config.getMaxCalls() <= 0) {
+		if (this.config.getMaxCalls() <= 0 || !this.capacityQueued.compareAndSet(false, true)) {
 			return;
 		}
-		synchronized (this.readiness) {
-			if (this.wantReady && !this.paused && this.control.isWelcomed()) {
-				sendCapacity();
-			}
+		try {
+			this.threads.scheduler().execute(() -> {
+				this.capacityQueued.set(false);
+				synchronized (this.readiness) {
+					if (this.wantReady && !this.paused && this.control.isWelcomed()) {
+						sendCapacity();
+					}
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// the client is closed: the server has nothing more to learn
+			this.capacityQueued.set(false);
 		}
 	}
 
@@ -169,7 +186,9 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	@Override
 	public void disconnect() {
-		if (!changeState(ConnectionState.CLOSED)) {
+		changeState(ConnectionState.CLOSED);
+		// disposal runs exactly once, also when the server closed the client first (state CLOSED)
+		if (!this.disposed.compareAndSet(false, true)) {
 			return;
 		}
 		logger.info("Closing the Telcoflow client ({} live calls)", this.calls.size());

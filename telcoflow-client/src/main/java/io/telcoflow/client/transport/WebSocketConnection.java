@@ -361,18 +361,22 @@ public final class WebSocketConnection {
 	}
 
 	/**
-	 * Gives up an attempt that has not opened (deadline, cancel), or closes a connection whose
-	 * attempt was cancelled after it opened.
-	 * @return whether the attempt was abandoned before it opened
+	 * Gives up an attempt whose handshake has not completed (its deadline passed): should the
+	 * handshake complete later, the connection is closed at once and never used.
+	 * @return whether the attempt was given up (false once the connection is open)
 	 */
-	boolean abandon() {
-		if (this.phase.compareAndSet(CONNECTING, ABANDONED)) {
-			return true;
-		}
-		if (this.phase.get() == OPEN) {
+	boolean giveUp() {
+		return this.phase.compareAndSet(CONNECTING, ABANDONED);
+	}
+
+	/**
+	 * Gives up an attempt that failed or was cancelled: before it opened as {@link #giveUp()};
+	 * once open (cancelled too late), the connection is closed.
+	 */
+	void abandon() {
+		if (!giveUp() && this.phase.get() == OPEN) {
 			close(NORMAL, "connection abandoned");
 		}
-		return false;
 	}
 
 	/**

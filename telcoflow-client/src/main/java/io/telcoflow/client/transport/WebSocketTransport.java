@@ -5,7 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -156,12 +158,24 @@ public final class WebSocketTransport {
 		}
 		// one deadline for the whole handshake (TCP, TLS, upgrade): a connection that opens later,
 		// or whose attempt was cancelled or failed, is closed at once
-		this.scheduler.schedule(() -> {
-			if (connection.abandon()) {
-				result.completeExceptionally(classify(new TimeoutException(), target));
-			}
-		}, this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		ScheduledFuture<?> deadline;
+		try {
+			deadline = this.scheduler.schedule(() -> {
+				if (connection.giveUp()) {
+					result.completeExceptionally(classify(new TimeoutException(), target));
+				}
+			}, this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the client is closing
+			result.cancel(false);
+			deadline = null;
+		}
+		ScheduledFuture<?> timer = deadline;
 		result.whenComplete((open, failure) -> {
+			if (timer != null) {
+				timer.cancel(false);
+			}
 			if (failure != null) {
 				connection.abandon();
 				attempt.dispose();
@@ -176,6 +190,14 @@ public final class WebSocketTransport {
 					"WebSocket handshake with " + target + " timed out after " + this.connectTimeout, failure);
 		}
 		return ConnectFailure.classify(failure, target, this.clientCertificate);
+	}
+
+	/**
+	 * Returns whether the event loops have been released.
+	 * @return whether disposed
+	 */
+	public boolean isDisposed() {
+		return this.loops.isDisposed();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.ConnectionState;
@@ -56,6 +57,25 @@ class ControlConnectionTests {
 		assertThat(session.sampleRate()).isEqualTo(24000);
 		await().untilAsserted(() -> assertThat(this.listener.states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
 				ConnectionState.READY));
+	}
+
+	@Test
+	void disconnectReleasesEverythingAlsoAfterTheServerClosedTheControlConnectionNormally() throws Exception {
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), this.listener,
+				(call) -> {
+				});
+		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
+		ActiveCall call = calls.poll(10, TimeUnit.SECONDS);
+		assertThat(call).isNotNull();
+		DefaultTelcoflowClient client = (DefaultTelcoflowClient) this.fixture.lastClient();
+		this.fixture.simulator.faults().closeControlConnections();
+		await().until(() -> client.getConnectionState() == ConnectionState.CLOSED);
+		// the live call keeps its media: a normal close of the control connection is no call's end
+		assertThat(simulated.isMediaOpen()).isTrue();
+		client.disconnect();
+		assertThat(call.terminationFuture().get(10, TimeUnit.SECONDS)).isEqualTo(TerminationReason.CLIENT_CLOSED);
+		await().until(() -> !simulated.isMediaOpen());
+		await().until(client.transport()::isDisposed);
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.telcoflow.simulator.websocket.WebSocketConnection.MAX_TEXT_BYTES;
 import static io.telcoflow.simulator.websocket.WebSocketConnection.OP_BINARY;
@@ -57,6 +58,9 @@ final class FrameReader {
 	 */
 	void readLoop() throws IOException {
 		while (true) {
+			while (this.connection.isReadingStopped() && this.connection.isOpen()) {
+				LockSupport.parkNanos(10_000_000);
+			}
 			int b0 = readByte();
 			int b1 = readByte();
 			this.lastReceivedNanos = System.nanoTime();

@@ -46,6 +46,8 @@ public final class WebSocketConnection {
 
 	private final FrameReader reader;
 
+	private volatile boolean readingStopped;
+
 	private final FrameWriter writer;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
@@ -110,6 +112,26 @@ public final class WebSocketConnection {
 	 */
 	public boolean isWriteStuck(long limitNanos) {
 		return this.writer.isWriteStuck(limitNanos);
+	}
+
+	/**
+	 * Stops reading the peer's frames for good (a fault: a peer that hangs while its socket stays
+	 * open); what the peer sends piles up in the socket buffers until its writes cannot go on.
+	 */
+	public void stopReading() {
+		this.readingStopped = true;
+		try {
+			// what the kernel has grown the receive buffer to while reading (megabytes on loopback)
+			// would hide the stall for half a minute: a hung server's socket fills as a small one does
+			this.socket.setReceiveBufferSize(4096);
+		}
+		catch (IOException ex) {
+			logger.debug("Cannot shrink the receive buffer: {}", ex.toString());
+		}
+	}
+
+	boolean isReadingStopped() {
+		return this.readingStopped;
 	}
 
 	/**
