@@ -78,7 +78,16 @@ final class CallAudio {
 		}
 	}
 
+	/**
+	 * From now on each pull asks for 64 KiB, the most a pull may (a fault: with a peer that no
+	 * longer reads, the client's writes fill the socket buffers in a second, not in minutes).
+	 */
+	void pullMaximum() {
+		this.pullFrame = encodePull(64 * 1024);
+	}
+
 	void resetPull() {
+		this.pullFrame = encodePull(this.frameBytes);
 		this.connectionPulls = 0;
 		this.connectionFrames = 0;
 	}

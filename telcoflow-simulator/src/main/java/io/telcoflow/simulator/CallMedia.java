@@ -114,6 +114,15 @@ final class CallMedia {
 		this.audio.release();
 	}
 
+	/** A fault (with the call's lock held): see {@link SimulatedCall#stallMedia()}. */
+	void stall() {
+		WebSocketConnection current = this.connection;
+		if (current != null) {
+			current.stopReading();
+			this.audio.pullMaximum();
+		}
+	}
+
 	/** One audio clock tick: caller audio out, and one pull, while answered or connected. */
 	void tick() {
 		synchronized (this.call) {

@@ -269,6 +269,11 @@ public final class SimulatedCall {
 		this.media.refuseResume();
 	}
 
+	/** A fault: the media connection is no longer read, and each pull asks for the most a pull may. */
+	synchronized void stallMedia() {
+		this.media.stall();
+	}
+
 	@Nullable WebSocketConnection mediaConnection() {
 		return this.media.connection();
 	}

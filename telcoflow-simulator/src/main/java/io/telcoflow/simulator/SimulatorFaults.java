@@ -122,16 +122,14 @@ public final class SimulatorFaults {
 	}
 
 	/**
-	 * Stops reading a call's media connection while the call goes on (pulls keep coming): the
-	 * client's writes on it pile up until its socket cannot take more, as with a server that hangs.
+	 * Stops reading a call's media connection while the call goes on (pulls keep coming, each
+	 * asking for 64 KiB, the most a pull may): the client's writes on it pile up until its socket
+	 * cannot take more, as with a server that hangs.
 	 * The client must give that connection up within its write bound, and no other call may notice.
 	 * @param callId the call
 	 */
 	public void stopReadingMedia(String callId) {
-		WebSocketConnection connection = this.simulator.requireCall(callId).mediaConnection();
-		if (connection != null) {
-			connection.stopReading();
-		}
+		this.simulator.requireCall(callId).stallMedia();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssCallCommandException;
 import io.telcoflow.client.exception.WssCallCommandTimeoutException;
+import io.telcoflow.client.exception.WssException;
 import io.telcoflow.client.exception.WssMediaException;
 import io.telcoflow.client.protocol.ClientMessage;
 import io.telcoflow.client.protocol.ServerMessage;
@@ -53,13 +54,19 @@ final class CallCommands {
 		String text = this.client.codec().encode(new ClientMessage.Command(command.id, name, ringTimeSeconds));
 		logger.debug("media {} -> command {} {}", this.call.getCallId(), command.id, name);
 		if (!this.call.media().send(text)) {
-			this.tracker.abandon(command);
-			if (this.call.isClosed()) {
-				return CompletableFuture.failedFuture(this.call.closedError("'" + name + "' is not possible"));
-			}
-			return CompletableFuture.failedFuture(this.client.listeners()
-				.error(new WssMediaException("Command '" + name + "' not sent: the media connection of call "
-						+ this.call.getCallId() + " is not open (it is being resumed)"), this.call));
+			// the media connection is being resumed: the command goes out on the resumed connection,
+			// within its own timeout, or fails when the resume does
+			this.call.media().resumed().whenComplete((resumed, failure) -> {
+				if (failure == null && this.call.media().send(text)) {
+					return;
+				}
+				this.tracker.abandon(command);
+				WssException error = this.call.isClosed() ? this.call.closedError("'" + name + "' is not possible")
+						: this.client.listeners()
+							.error(new WssMediaException("Command '" + name + "' not sent: the media connection of call "
+									+ this.call.getCallId() + " could not be resumed"), this.call);
+				this.client.threads().events().execute(() -> command.future.completeExceptionally(error));
+			});
 		}
 		return command.future;
 	}

@@ -66,8 +66,10 @@ final class ControlChannel {
 	 */
 	synchronized CompletableFuture<Void> connect() {
 		if (!this.stopped) {
-			// already connecting or reconnecting: wait for the next welcome
-			if (this.connectFuture == null || this.connectFuture.isCompletedExceptionally()) {
+			// already connecting or reconnecting: wait for the next welcome (not the one before the
+			// connection was lost)
+			if (this.connectFuture == null || this.connectFuture.isCompletedExceptionally()
+					|| (this.connectFuture.isDone() && !this.welcomed)) {
 				this.connectFuture = new CompletableFuture<>();
 				if (this.welcomed) {
 					this.connectFuture.complete(null);

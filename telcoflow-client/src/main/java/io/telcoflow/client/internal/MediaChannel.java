@@ -53,6 +53,9 @@ final class MediaChannel {
 
 	private volatile @Nullable Listener current;
 
+	/** Completed while a connection is open; replaced while a lost one is being resumed. */
+	private volatile CompletableFuture<Void> resumed = CompletableFuture.completedFuture(null);
+
 	private volatile boolean closing;
 
 	private long deadlineNanos;
@@ -140,6 +143,7 @@ final class MediaChannel {
 					this.call);
 		logger.warn("Ending call {}: {}", this.call.getCallId(), failure.getMessage());
 		this.started.completeExceptionally(failure);
+		this.resumed.completeExceptionally(failure);
 		this.call.mediaLost(failure);
 	}
 
@@ -152,6 +156,16 @@ final class MediaChannel {
 		Listener listener = this.current;
 		WebSocketConnection connection = (listener != null) ? listener.connection : null;
 		return connection != null && connection.sendText(text);
+	}
+
+	/**
+	 * Returns a future completed once the media connection is open again: at once while it is
+	 * open, at the resumed connection's {@code media.started} while a lost one is being resumed,
+	 * exceptionally when the resume failed.
+	 * @return the future
+	 */
+	CompletableFuture<Void> resumed() {
+		return this.resumed;
 	}
 
 	/**
@@ -180,6 +194,9 @@ final class MediaChannel {
 			return;
 		}
 		logger.warn("Media connection of call {} lost ({} {}); resuming", this.call.getCallId(), code, reason);
+		if (this.resumed.isDone()) {
+			this.resumed = new CompletableFuture<>();
+		}
 		open();
 	}
 
@@ -225,6 +242,7 @@ final class MediaChannel {
 			}
 			else {
 				logger.info("Media connection of call {} resumed", this.call.getCallId());
+				this.resumed.complete(null);
 			}
 		}
 		else if (message instanceof ServerMessage.Invalid invalid) {

@@ -66,6 +66,22 @@ class MediaConnectionTests {
 	}
 
 	@Test
+	void aCommandDuringAMediaResumeWaitsForTheResumedConnection() throws Exception {
+		BlockingQueue<ActiveCall> calls = answeringClient();
+		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
+		DefaultActiveCall call = (DefaultActiveCall) SimulatorFixture.take(calls);
+		simulated.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		// the first resume attempts are refused: the resume takes a few hundred milliseconds
+		this.fixture.simulator.faults().refuseNextMediaConnections(2, 503);
+		this.fixture.simulator.faults().dropMediaConnection(call.getCallId());
+		await().atMost(SimulatorFixture.WAIT).until(() -> !call.media().resumed().isDone());
+		call.disconnectAsync().get(SimulatorFixture.WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+		assertThat(simulated.awaitEnded(SimulatorFixture.WAIT)).isEqualTo("disconnected");
+		assertThat(simulated.record().mediaConnections()).isEqualTo(2);
+		assertThat(this.listener.errorsOfType(WssMediaException.class)).isZero();
+	}
+
+	@Test
 	void mediaThatCannotBeResumedEndsTheCallWithErrorAndTheReaderGetsMediaException() throws Exception {
 		BlockingQueue<ActiveCall> calls = answeringClient();
 		SimulatedCall simulated = this.fixture.simulator.placeCall(CallScript.defaults());
