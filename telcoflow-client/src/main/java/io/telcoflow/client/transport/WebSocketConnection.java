@@ -109,6 +109,9 @@ public final class WebSocketConnection {
 
 	private volatile @Nullable Throwable transportError;
 
+	private volatile Runnable onChannelClosed = () -> {
+	};
+
 	WebSocketConnection(String name, FrameListener listener, ScheduledExecutorService scheduler, Duration writeBound) {
 		this.name = name;
 		this.listener = listener;
@@ -173,6 +176,12 @@ public final class WebSocketConnection {
 	}
 
 	private void enqueue(Channel current, WebSocketFrame frame, int bytes) {
+		if (current.eventLoop().inEventLoop() && !this.drainScheduled.get() && this.outbox.isEmpty()
+				&& !(frame instanceof CloseWebSocketFrame)) {
+			// the writer itself (a pull answered on the reader): nothing waits before this frame
+			current.writeAndFlush(frame);
+			return;
+		}
 		this.queuedBytes.addAndGet(bytes);
 		this.outbox.add(frame);
 		if (this.drainScheduled.compareAndSet(false, true)) {
@@ -341,6 +350,7 @@ public final class WebSocketConnection {
 		if (!this.phase.compareAndSet(CONNECTING, OPEN)) {
 			// timed out, cancelled or superseded while the handshake ran: never used, closed at once
 			this.closed.set(true);
+			current.closeFuture().addListener((future) -> this.onChannelClosed.run());
 			current.close();
 			return Mono.empty();
 		}
@@ -388,7 +398,16 @@ public final class WebSocketConnection {
 		logger.debug("{}: transport error: {}", this.name, failure.toString());
 	}
 
+	/**
+	 * Runs a task once the connection's socket has closed (never if it never opened).
+	 * @param task the task
+	 */
+	void whenClosed(Runnable task) {
+		this.onChannelClosed = task;
+	}
+
 	private void channelClosed() {
+		this.onChannelClosed.run();
 		Throwable error = this.transportError;
 		String reason = this.remoteCloseReason;
 		if (error != null && this.remoteCloseCode == ABNORMAL) {
@@ -419,16 +438,6 @@ public final class WebSocketConnection {
 	@Nullable Boolean tcpNoDelay() {
 		Channel current = this.channel;
 		return (current != null) ? current.config().getOption(ChannelOption.TCP_NODELAY) : null;
-	}
-
-	/**
-	 * Reads the socket's send buffer size, as the kernel reports it.
-	 * @return the size in bytes, or -1 before the connection is open
-	 */
-	int sendBufferSize() {
-		Channel current = this.channel;
-		Integer size = (current != null) ? current.config().getOption(ChannelOption.SO_SNDBUF) : null;
-		return (size != null) ? size : -1;
 	}
 
 	@Override

@@ -29,8 +29,8 @@ class StalledPeerTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	/** The media write bound of the transport (500 ms): a send that waited for the socket takes it. */
-	private static final long WRITE_BOUND_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+	/** The media write bound of the transport (2 s): a send that waited for the socket takes it. */
+	private static final long WRITE_BOUND_NANOS = TimeUnit.SECONDS.toNanos(2);
 
 	private final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
 
