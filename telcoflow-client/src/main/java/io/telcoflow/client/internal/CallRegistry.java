@@ -115,8 +115,8 @@ final class CallRegistry {
 	}
 
 	/**
-	 * A call was offered on the control connection (reader thread): opens its media connection
-	 * and starts its handler thread.
+	 * A call was offered on the control connection (reader thread): registers it, then opens its
+	 * media connection and starts its handler thread from another event loop.
 	 * @param incoming the offer
 	 */
 	void offered(ServerMessage.CallIncoming incoming) {
@@ -144,8 +144,13 @@ final class CallRegistry {
 		}
 		logger.debug("Call {} offered; opening its media connection", call.getCallId());
 		this.client.updateCapacity();
-		call.media().open();
-		this.handlers.prepare(call);
+		// the rest (the media handshake's set-up, the handler's thread) runs on another event loop:
+		// a burst of offers costs the control connection's reader a registration each, and the media
+		// connections of the burst are set up in parallel
+		this.client.transport().dispatch(() -> {
+			call.media().open();
+			this.handlers.prepare(call);
+		});
 	}
 
 	/**

@@ -47,13 +47,26 @@ final class EventLoops {
 	 * @return the loop's index, to {@link #release} when the connection is over
 	 */
 	int acquire() {
+		int best = fewest();
+		this.connections.incrementAndGet(best);
+		return best;
+	}
+
+	/**
+	 * Returns the loop that serves the fewest connections now.
+	 * @return the loop
+	 */
+	EventLoop leastLoaded() {
+		return this.loops.get(fewest());
+	}
+
+	private int fewest() {
 		int best = 0;
 		for (int i = 1; i < this.connections.length(); i++) {
 			if (this.connections.get(i) < this.connections.get(best)) {
 				best = i;
 			}
 		}
-		this.connections.incrementAndGet(best);
 		return best;
 	}
 

@@ -204,6 +204,15 @@ public final class WebSocketTransport {
 	}
 
 	/**
+	 * Runs a task on the event loop that serves the fewest connections, so that work a reader
+	 * hands off (opening an offered call) runs beside it, not after it.
+	 * @param task the task; it must not block
+	 */
+	public void dispatch(Runnable task) {
+		this.loops.leastLoaded().execute(task);
+	}
+
+	/**
 	 * Returns whether the event loops have been released.
 	 * @return whether disposed
 	 */
