@@ -6,7 +6,7 @@
 #   telcoflow-benchmarks/run.sh load [ARGS]      the load harness (see HarnessOptions: --mode run|ramp|soak ...)
 #   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
 #   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 80 minutes)
-#   telcoflow-benchmarks/run.sh nodelay          the baseline with TCP_NODELAY forced (the Nagle experiment)
+#   telcoflow-benchmarks/run.sh transport        wss:// and mTLS, paced and burst arrival, both JDKs (issue 10's figures)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -53,10 +53,18 @@ case "${1:-}" in
 		jmh -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff "$here/target/jmh.txt"
 		load --mode soak --apps sdk,sdk-listener --calls 200 --seconds 110 --warmup 10 --repeat 5 --label soak-java17-platform
 		;;
-	nodelay)
-		# the baseline with TCP_NODELAY forced on Tomcat's client (what the Nagle wait costs)
-		load --mode run --apps baseline --calls 200 --repeat 3 --label java17-baseline-nodelay \
-			--jvm-arg -Dbaseline.tcpNoDelay=true
+	transport)
+		build
+		load --mode run --calls 200 --repeat 3 --transport wss --label wss-java17-platform
+		load --mode run --calls 200 --repeat 3 --transport wss --label wss-java25-virtual --java "$java25" --virtual true
+		load --mode run --calls 200 --repeat 3 --transport mtls --label mtls-java17-platform
+		load --mode run --calls 200 --repeat 3 --transport ws --arrival burst --label burst-ws-java17-platform
+		load --mode run --calls 200 --repeat 3 --transport wss --arrival burst --label burst-wss-java17-platform
+		load --mode run --calls 500 --repeat 1 --transport wss --apps sdk-listener,baseline --label wss-500-java17-platform
+		load --mode run --calls 500 --repeat 1 --transport wss --apps sdk,sdk-listener,baseline --label wss-500-java25-virtual \
+			--java "$java25" --virtual true
+		load --mode ramp --ramp-start 100 --ramp-step 100 --ramp-max 1000 --seconds 10 --transport wss \
+			--label ramp-wss-java17-platform
 		;;
 	*) sed -n '2,11p' "$0"; exit 2 ;;
 esac

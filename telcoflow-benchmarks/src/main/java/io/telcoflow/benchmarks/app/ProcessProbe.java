@@ -3,13 +3,16 @@ package io.telcoflow.benchmarks.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
+import io.netty.util.internal.PlatformDependent;
+
 /**
  * Answers the harness's questions on standard input, one command a line, with one
- * {@code PROBE ...} line on standard output: {@code heap} (used heap after two full GCs),
+ * {@code PROBE ...} line on standard output: {@code heap} (used heap after two full GCs, plus direct memory),
  * {@code dispatch} (offer to handler entry), {@code timer} (the application's own dispatch timer),
  * {@code reset} (forget dispatch samples). Runs on one daemon thread.
  */
@@ -52,12 +55,25 @@ public final class ProcessProbe {
 		System.exit(0);
 	}
 
+	/**
+	 * Direct memory in use: the JDK's direct buffers, plus what Netty allocates outside them.
+	 */
+	private static long directMemory() {
+		long direct = 0;
+		for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+			if ("direct".equals(pool.getName())) {
+				direct += pool.getMemoryUsed();
+			}
+		}
+		return direct + Math.max(0, PlatformDependent.usedDirectMemory());
+	}
+
 	private String answer(String command) {
 		switch (command) {
 			case "heap":
 				System.gc();
 				System.gc();
-				return "heap " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+				return "heap " + (ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() + directMemory());
 			case "dispatch":
 				return "dispatch " + this.dispatch.summary();
 			case "timer":

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.benchmarks.app.BaselineEchoClient;
 import io.telcoflow.benchmarks.app.SdkEchoApplication;
+import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.TelcoflowSimulator;
 
 /**
@@ -45,28 +46,51 @@ final class AppProcess implements AutoCloseable {
 		pump.start();
 	}
 
-	static AppProcess start(AppKind kind, TelcoflowSimulator sim, String java, List<String> jvmArgs,
-			String classPathPrefix, Path log) throws IOException {
+	static AppProcess start(AppKind kind, TelcoflowSimulator sim, HarnessOptions options, List<String> jvmArgs, Path log)
+			throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(java);
+		command.add(options.java());
 		command.add("-Xms256m");
 		command.add("-Xmx2g");
 		command.addAll(jvmArgs);
 		command.add("-cp");
 		String classPath = System.getProperty("java.class.path");
-		command.add(classPathPrefix.isEmpty() ? classPath : classPathPrefix + File.pathSeparator + classPath);
+		String prefix = options.classPathPrefix();
+		command.add(prefix.isEmpty() ? classPath : prefix + File.pathSeparator + classPath);
+		String trustStore = SimulatorTls.testCaTrustStore().toString();
+		String keyStore = SimulatorTls.testClientKeyStore().toString();
 		if (kind.isSdk()) {
 			command.add(SdkEchoApplication.class.getName());
 			command.add("--bench.echo=" + ((kind == AppKind.SDK_LISTENER) ? "listener" : "stream"));
 			command.add("--telcoflow.url=" + sim.url());
-			command.add("--telcoflow.api-key=" + sim.apiKey());
-			command.add("--telcoflow.connector-uuid=" + sim.connectorUuid());
+			if (!options.clientCertificate()) {
+				command.add("--telcoflow.api-key=" + sim.apiKey());
+				command.add("--telcoflow.connector-uuid=" + sim.connectorUuid());
+			}
+			if (options.tls()) {
+				String bundle = "--spring.ssl.bundle.jks.telcoflow.";
+				command.add("--telcoflow.ssl.bundle=telcoflow");
+				command.add(bundle + "truststore.location=file:" + trustStore);
+				command.add(bundle + "truststore.password=" + SimulatorTls.TEST_PASSWORD);
+				command.add(bundle + "truststore.type=PKCS12");
+				if (options.clientCertificate()) {
+					command.add(bundle + "keystore.location=file:" + keyStore);
+					command.add(bundle + "keystore.password=" + SimulatorTls.TEST_PASSWORD);
+					command.add(bundle + "keystore.type=PKCS12");
+				}
+			}
 		}
 		else {
 			command.add(BaselineEchoClient.class.getName());
 			command.add(sim.url());
-			command.add(sim.apiKey());
+			command.add(options.clientCertificate() ? "-" : sim.apiKey());
 			command.add(sim.connectorUuid());
+			if (options.tls()) {
+				command.add(trustStore);
+				if (options.clientCertificate()) {
+					command.add(keyStore);
+				}
+			}
 		}
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -18,6 +18,10 @@ import java.util.List;
  * threads for the SDK's handlers, {@code --jvm-arg ARG} (repeatable) for the application's JVM,
  * {@code --app-classpath-prefix PATH} put before the class path of the application (to measure a
  * patched client without changing it)</li>
+ * <li>{@code --transport ws|wss|mtls} (ws): plain WebSocket, TLS with an API key, or TLS with a
+ * client certificate (the simulator's TEST key material); the baseline uses the same</li>
+ * <li>{@code --arrival paced|burst} (paced): calls offered 100 a second in tens, or all at once
+ * (within a few tens of milliseconds: a campaign or a failover)</li>
  * <li>{@code --label NAME} (bench), {@code --results FILE} (target/results.txt), {@code --logs DIR}
  * (target/bench-logs)</li>
  * </ul>
@@ -34,12 +38,14 @@ import java.util.List;
  * @param virtualThreads whether the SDK's handlers run on virtual threads
  * @param jvmArgs extra arguments of the application's JVM
  * @param classPathPrefix put before the application's class path, empty for none
+ * @param transport ws, wss or mtls
+ * @param burst whether the calls of a run are offered all at once
  * @param label names this configuration in the results
  * @param results file the results are appended to
  * @param logDir where the applications' output goes
  */
 record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, int warmup, int repeat, int rampStart,
-		int rampStep, int rampMax, String java, boolean virtualThreads, List<String> jvmArgs, String classPathPrefix, String label, Path results,
+		int rampStep, int rampMax, String java, boolean virtualThreads, List<String> jvmArgs, String classPathPrefix, String transport, boolean burst, String label, Path results,
 		Path logDir) {
 
 	static HarnessOptions parse(String[] args) {
@@ -56,6 +62,8 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 		boolean virtual = false;
 		List<String> jvmArgs = new ArrayList<>();
 		String classPathPrefix = "";
+		String transport = "ws";
+		boolean burst = false;
 		String label = "bench";
 		Path results = Path.of("target/results.txt");
 		Path logs = Path.of("target/bench-logs");
@@ -77,6 +85,8 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 				case "--virtual" -> virtual = Boolean.parseBoolean(value);
 				case "--jvm-arg" -> jvmArgs.add(value);
 				case "--app-classpath-prefix" -> classPathPrefix = value;
+				case "--transport" -> transport = value;
+				case "--arrival" -> burst = "burst".equals(value);
 				case "--label" -> label = value;
 				case "--results" -> results = Path.of(value);
 				case "--logs" -> logs = Path.of(value);
@@ -87,7 +97,15 @@ record HarnessOptions(String mode, List<AppKind> apps, int calls, int seconds, i
 			throw new IllegalArgumentException("Arguments come in pairs: --name value");
 		}
 		return new HarnessOptions(mode, apps, calls, seconds, warmup, repeat, rampStart, rampStep, rampMax, java, virtual,
-				List.copyOf(jvmArgs), classPathPrefix, label, results, logs);
+				List.copyOf(jvmArgs), classPathPrefix, transport, burst, label, results, logs);
+	}
+
+	boolean tls() {
+		return !"ws".equals(this.transport);
+	}
+
+	boolean clientCertificate() {
+		return "mtls".equals(this.transport);
 	}
 
 	/** The longest a call may live: every call hangs up by itself after this, whatever happens. */

@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.TelcoflowSimulator;
 
 /**
@@ -157,8 +159,11 @@ public final class LoadHarness {
 
 	private TelcoflowSimulator simulator(EchoMeter meter) {
 		// A long heartbeat: neither application needs to ping a connection that carries audio anyway.
-		return TelcoflowSimulator.builder()
-			.recordAgentAudio(false)
+		TelcoflowSimulator.Builder builder = TelcoflowSimulator.builder();
+		if (this.options.tls()) {
+			builder.tls(SimulatorTls.testServer()).requireClientCertificate(this.options.clientCertificate());
+		}
+		return builder.recordAgentAudio(false)
 			.heartbeatInterval(Duration.ofMinutes(10))
 			.mediaOpenTimeout(Duration.ofSeconds(30))
 			.audioFrameObserver(meter)
@@ -172,10 +177,13 @@ public final class LoadHarness {
 			jvmArgs.add("-Dspring.threads.virtual.enabled=true");
 		}
 		Path log = this.options.logDir().resolve(this.options.label() + "-" + name + ".log");
-		return AppProcess.start(kind, sim, this.options.java(), jvmArgs, this.options.classPathPrefix(), log);
+		return AppProcess.start(kind, sim, this.options, jvmArgs, log);
 	}
 
-	/** Places calls at about 100 per second and waits until all are answered (at most 60 s). */
+	/**
+	 * Places calls at about 100 per second, or all at once with {@code --arrival burst}, and waits
+	 * until all are answered (at most 60 s).
+	 */
 	private boolean placeCalls(TelcoflowSimulator sim, List<SimulatedCall> placed, int count) {
 		Duration life = Duration.ofSeconds(this.options.maxCallSeconds());
 		for (int i = 0; i < count; i++) {
@@ -184,8 +192,20 @@ public final class LoadHarness {
 				.repeatAudio(true)
 				.hangUpAfter(life)
 				.build()));
-			if (i % 10 == 9) {
+			if (!this.options.burst() && i % 10 == 9) {
 				sleep(Duration.ofMillis(100));
+			}
+		}
+		if (this.options.burst() && count > 1) {
+			List<Instant> offers = placed.subList(placed.size() - count, placed.size())
+				.stream()
+				.map((call) -> call.record().offeredAt())
+				.filter(java.util.Objects::nonNull)
+				.sorted()
+				.toList();
+			if (!offers.isEmpty()) {
+				report("burst: " + offers.size() + " offers within "
+						+ Duration.between(offers.get(0), offers.get(offers.size() - 1)).toMillis() + " ms");
 			}
 		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
