@@ -25,7 +25,7 @@ import org.w3c.dom.Node;
  * {@code java .ci/ReleaseCheck.java STAGING_DIR [--signed] [--docs FILE...]}.
  * <p>
  * The published modules are the ones telcoflow-bom lists, plus telcoflow-parent (every module's
- * POM names it as parent) and the BOM itself. Anything else deployed is an error, so a new module
+ * POM names it as parent) and the BOM itself; the BOM has no parent and manages only them. Anything else deployed is an error, so a new module
  * is either added to the BOM or marked {@code maven.deploy.skip}. For each: its POM, and for a
  * jar its jar, sources jar and Javadoc jar, each with correct .md5 and .sha1 (and .asc with
  * {@code --signed}); the POM, with what it inherits from telcoflow-parent, has name, description,
@@ -89,9 +89,16 @@ public class ReleaseCheck {
 		}
 		Element bomPom = bom.pom();
 		Set<String> published = new LinkedHashSet<>(List.of(PARENT, BOM));
+		if (child(bomPom, "parent") != null) {
+			this.problems.add(GROUP + ":" + BOM + " has a parent: importing it would import the parent's dependency management too");
+		}
 		for (Element dependency : children(child(child(bomPom, "dependencyManagement"), "dependencies"), "dependency")) {
 			if (GROUP.equals(text(dependency, "groupId"))) {
 				published.add(text(dependency, "artifactId"));
+			}
+			else {
+				this.problems.add(GROUP + ":" + BOM + " manages " + text(dependency, "groupId") + ":"
+						+ text(dependency, "artifactId") + ": it would pin a version in its users' builds");
 			}
 		}
 		Set<String> deployed = new TreeSet<>();
