@@ -27,10 +27,13 @@ public class WssCallCommandException extends WssCallException {
 	/** Error code of a server-side failure. */
 	public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
+	/** Name of the rejected command, such as {@code connect}. */
 	private final String command;
 
+	/** Server's error code, such as {@code CALL_UNANSWERED}. */
 	private final String errorCode;
 
+	/** Server's explanation. */
 	private final String errorMessage;
 
 	/**

@@ -14,10 +14,13 @@ public class CallEndedEvent extends TelcoflowEvent {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** Id of the call. */
 	private final String callId;
 
+	/** Why the call ended. */
 	private final TerminationReason outcome;
 
+	/** How long the call lasted, from the offer to the end. */
 	private final Duration duration;
 
 	/**

@@ -16,12 +16,16 @@ public class CallStartedEvent extends TelcoflowEvent {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** Id of the call. */
 	private final String callId;
 
+	/** Caller's E.164 number, or {@code null} when withheld. */
 	private final @Nullable String callerNumber;
 
+	/** Number the caller dialled, or {@code null} when unknown. */
 	private final @Nullable String calleeNumber;
 
+	/** When the server offered the call. */
 	private final Instant offeredAt;
 
 	/**

@@ -14,6 +14,7 @@ public abstract class TelcoflowConnectionEvent extends TelcoflowEvent {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** Control connection's state when the event happened. */
 	private final ConnectionState state;
 
 	/**

@@ -32,8 +32,10 @@ public class TelcoflowErrorEvent extends TelcoflowEvent {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The exception. */
 	private final Throwable exception;
 
+	/** Id of the call concerned, or {@code null} for a connection-level error. */
 	private final @Nullable String callId;
 
 	/**

@@ -17,10 +17,13 @@ public class InvalidIncomingCallHandlerException extends IllegalStateException {
 
 	private final transient Method method;
 
+	/** Name of the bean that declares the method. */
 	private final String beanName;
 
+	/** Why the method cannot be served. */
 	private final String reason;
 
+	/** What to change so that the method can be served. */
 	private final String action;
 
 	/**

@@ -13,6 +13,7 @@ public class UnmatchedCallException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** Id of the call no handler matched. */
 	private final String callId;
 
 	/**

@@ -15,12 +15,16 @@ public class InvalidTelcoflowPropertyException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** Name of the invalid property, such as {@code telcoflow.url}. */
 	private final String property;
 
+	/** Value as configured (never a secret), or {@code null} when not set. */
 	private final @Nullable String value;
 
+	/** What is wrong. */
 	private final String description;
 
+	/** What to set to fix it. */
 	private final String action;
 
 	/**

@@ -16,10 +16,22 @@ public class TelcoflowHealthProperties {
 	 */
 	private Duration disconnectedGracePeriod = Duration.ofSeconds(30);
 
+	/**
+	 * Returns {@code telcoflow.health.disconnected-grace-period}: how long the control connection may
+	 * be unavailable (connecting, reconnecting, or connected but not ready) before the health
+	 * indicator reports DOWN.
+	 * @return the value
+	 */
 	public Duration getDisconnectedGracePeriod() {
 		return this.disconnectedGracePeriod;
 	}
 
+	/**
+	 * Sets {@code telcoflow.health.disconnected-grace-period}: how long the control connection may be
+	 * unavailable (connecting, reconnecting, or connected but not ready) before the health indicator
+	 * reports DOWN.
+	 * @param disconnectedGracePeriod the value
+	 */
 	public void setDisconnectedGracePeriod(Duration disconnectedGracePeriod) {
 		this.disconnectedGracePeriod = disconnectedGracePeriod;
 	}
