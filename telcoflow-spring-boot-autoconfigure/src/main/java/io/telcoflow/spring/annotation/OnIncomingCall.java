@@ -58,8 +58,12 @@ public @interface OnIncomingCall {
 	 * {@code callId}, {@code callerNumber}, {@code calleeNumber} and {@code offeredAt} (the numbers
 	 * may be {@code null}), for example {@code "calleeNumber == '+441632960999'"} or
 	 * {@code "callerNumber?.startsWith('+44') == true"}. Property placeholders ({@code ${...}}) are
-	 * resolved first and beans are available as {@code @beanName}. Parsed at startup: an invalid
-	 * expression fails the context. Default: empty, matching every call.
+	 * resolved first and beans are available as {@code @beanName}. Checked at startup, without
+	 * being evaluated: an invalid expression, or one that reads a property or method a call does
+	 * not have (a misspelt {@code callerNumbr}), fails the context naming the method and the name.
+	 * A condition that fails for one call at run time (a {@code null} number dereferenced, a bean
+	 * that throws) is logged at {@code WARN} and counts as not matching, so the next method can take
+	 * the call. Default: empty, matching every call.
 	 * @return the condition
 	 */
 	String condition() default "";

@@ -4,21 +4,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.BeanResolver;
+import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * Holds the {@link IncomingCallEndpoint endpoints} and finds the one that takes a call: the first in
  * order whose condition matches. With equal order, endpoints with a condition come before those
- * without, then registration order. Thread-safe.
+ * without, then registration order. A condition that fails to evaluate for a call (a bean it calls
+ * throws, a {@code null} it dereferences) is logged at {@code WARN} and counts as not matching,
+ * so the next handler can take the call. Thread-safe.
  */
 public class IncomingCallEndpointRegistry {
 
 	private static final Comparator<IncomingCallEndpoint> ROUTING_ORDER = Comparator
 		.comparingInt(IncomingCallEndpoint::getOrder)
 		.thenComparing((endpoint) -> !endpoint.hasCondition());
+
+	private static final Log logger = LogFactory.getLog(IncomingCallEndpointRegistry.class);
 
 	private final @Nullable BeanResolver beanResolver;
 
@@ -65,16 +72,38 @@ public class IncomingCallEndpointRegistry {
 	 * @return the first matching endpoint, or {@code null} when none matches
 	 */
 	public @Nullable IncomingCallEndpoint findEndpoint(IncomingCall call) {
-		StandardEvaluationContext context = new StandardEvaluationContext(call);
-		if (this.beanResolver != null) {
-			context.setBeanResolver(this.beanResolver);
-		}
+		EvaluationContext context = createEvaluationContext(call);
 		for (IncomingCallEndpoint endpoint : this.endpoints) {
-			if (endpoint.matches(context)) {
+			if (matches(endpoint, context, call)) {
 				return endpoint;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Creates the context that conditions are evaluated in for a call.
+	 * @param call the call's metadata, the root object
+	 * @return the evaluation context
+	 */
+	public EvaluationContext createEvaluationContext(IncomingCall call) {
+		StandardEvaluationContext context = new StandardEvaluationContext(call);
+		if (this.beanResolver != null) {
+			context.setBeanResolver(this.beanResolver);
+		}
+		return context;
+	}
+
+	private static boolean matches(IncomingCallEndpoint endpoint, EvaluationContext context, IncomingCall call) {
+		try {
+			return endpoint.matches(context);
+		}
+		catch (RuntimeException ex) {
+			// One broken condition must not cost a call that a later handler takes.
+			logger.warn("The condition of " + endpoint + " failed for call " + call.callId()
+					+ "; trying the next handler: " + ex.getMessage());
+			return false;
+		}
 	}
 
 }

@@ -22,8 +22,10 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -32,7 +34,8 @@ import org.springframework.util.StringUtils;
  * Finds {@link OnIncomingCall @OnIncomingCall} methods on beans (on the target class of proxies and
  * scoped proxies, with meta-annotations merged) once every singleton exists, and registers an
  * {@link IncomingCallEndpoint} for each in the {@link IncomingCallEndpointRegistry}. Every
- * parameter must have a resolver and the condition must parse, or the context fails with an
+ * parameter must have a resolver and the condition must parse and read only what a call has
+ * (checked against the registry's evaluation context, without evaluating it), or the context fails with an
  * {@link InvalidIncomingCallHandlerException}.
  * <p>
  * Working on bean names after all singletons are created (as Spring's
@@ -76,7 +79,7 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 			if (!methods.isEmpty()) {
 				Object bean = beanFactory.getBean(beanName);
 				methods.forEach(
-						(method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation)));
+						(method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation, registry)));
 			}
 		}
 	}
@@ -106,14 +109,14 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 	}
 
 	private IncomingCallEndpoint createEndpoint(Object bean, String beanName, Method method,
-			OnIncomingCall annotation) {
+			OnIncomingCall annotation, IncomingCallEndpointRegistry registry) {
 		Method invocable = selectInvocableMethod(bean, beanName, method);
 		CallArgumentResolver[] parameterResolvers = new CallArgumentResolver[method.getParameterCount()];
 		for (int i = 0; i < parameterResolvers.length; i++) {
 			parameterResolvers[i] = findResolver(new MethodParameter(method, i), beanName);
 		}
 		return new IncomingCallEndpoint(beanName, bean, invocable, parameterResolvers,
-				parseCondition(annotation.condition(), method, beanName), annotation.order());
+				parseCondition(annotation.condition(), method, beanName, registry), annotation.order());
 	}
 
 	private Method selectInvocableMethod(Object bean, String beanName, Method method) {
@@ -144,13 +147,15 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 						+ "CallArgumentResolver bean that supports it.");
 	}
 
-	private @Nullable Expression parseCondition(String condition, Method method, String beanName) {
+	private @Nullable Expression parseCondition(String condition, Method method, String beanName,
+			IncomingCallEndpointRegistry registry) {
 		String resolved = getBeanFactory().resolveEmbeddedValue(condition);
 		if (!StringUtils.hasText(resolved)) {
 			return null;
 		}
+		SpelExpression expression;
 		try {
-			return this.parser.parseExpression(resolved);
+			expression = this.parser.parseRaw(resolved);
 		}
 		catch (ParseException ex) {
 			throw new InvalidIncomingCallHandlerException(method, beanName,
@@ -158,6 +163,14 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 					"Fix the condition; it is evaluated against the call's IncomingCall, for example "
 							+ "\"calleeNumber == '+441632960999'\".");
 		}
+		EvaluationContext context = registry.createEvaluationContext(ConditionValidator.sample());
+		String unknown = ConditionValidator.findUnknownName(expression, context);
+		if (unknown != null) {
+			throw new InvalidIncomingCallHandlerException(method, beanName,
+					"its condition '" + resolved + "' reads " + unknown + ", which a call does not have",
+					"Fix the condition; a call has the properties callId, callerNumber, calleeNumber and offeredAt.");
+		}
+		return expression;
 	}
 
 	private List<CallArgumentResolver> getResolvers() {

@@ -84,6 +84,42 @@ class OnIncomingCallMethodProcessorTests {
 	}
 
 	@Test
+	void misspeltPropertyInConditionFailsTheContextNamingTheMethodAndTheProperty() {
+		this.contextRunner.withUserConfiguration(MisspeltConditionHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.isInstanceOf(InvalidIncomingCallHandlerException.class)
+				.hasMessageContaining(MisspeltConditionHandler.class.getName() + ".onCall")
+				.hasMessageContaining("reads property 'callerNumbr', which a call does not have");
+		});
+	}
+
+	@Test
+	void misspeltPropertyBeforeAMethodCallOrInAnArgumentFailsTheContext() {
+		this.contextRunner.withUserConfiguration(MisspeltReceiverHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasMessageContaining("property 'calleNumber'");
+		});
+		this.contextRunner.withUserConfiguration(BeanConditionHandler.class, MisspeltArgumentHandler.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasMessageContaining(MisspeltArgumentHandler.class.getName() + ".onCall")
+					.hasMessageContaining("property 'caller'");
+			});
+	}
+
+	@Test
+	void conditionThatFailsForACallDoesNotCostTheCallAHandlerAfterIt() {
+		this.contextRunner.withUserConfiguration(NullUnsafeConditionHandlers.class).run((context) -> {
+			IncomingCallDispatcher dispatcher = dispatcher(context, UnmatchedCallAction.FAIL);
+			dispatcher.onIncomingCall(call("1", null, null));
+			dispatcher.onIncomingCall(call("2", "+441632960001", null));
+			assertThat(context.getBean(Invocations.class).names).containsExactly("fallback:1", "uk:2");
+		});
+	}
+
+	@Test
 	void customArgumentResolverBeanServesItsType() {
 		this.contextRunner.withUserConfiguration(UnsupportedParameterHandler.class)
 			.withBean(CallArgumentResolver.class, () -> CallArgumentResolver.forType(String.class, ActiveCall::getCallId))
@@ -344,6 +380,50 @@ class OnIncomingCallMethodProcessorTests {
 
 		@OnIncomingCall(condition = "callerNumber ==")
 		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class MisspeltConditionHandler {
+
+		@OnIncomingCall(condition = "callerNumbr == '+441632960001'")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class MisspeltReceiverHandler {
+
+		@OnIncomingCall(condition = "calleNumber?.startsWith('+44') == true and callId != null")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class MisspeltArgumentHandler {
+
+		@OnIncomingCall(condition = "@vipList.contains(caller)")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class NullUnsafeConditionHandlers {
+
+		private final Invocations invocations;
+
+		NullUnsafeConditionHandlers(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@OnIncomingCall(condition = "callerNumber.startsWith('+44')", order = -1)
+		void uk(IncomingCall call) {
+			this.invocations.names.add("uk:" + call.callId());
+		}
+
+		@OnIncomingCall
+		void fallback(IncomingCall call) {
+			this.invocations.names.add("fallback:" + call.callId());
 		}
 
 	}
