@@ -2,10 +2,12 @@ package io.telcoflow.spring.listener;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.HandlerFailureAction;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,7 @@ import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedObject;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -116,7 +119,39 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 			parameterResolvers[i] = findResolver(new MethodParameter(method, i), beanName);
 		}
 		return new IncomingCallEndpoint(beanName, bean, invocable, parameterResolvers,
-				parseCondition(annotation.condition(), method, beanName, registry), annotation.order());
+				parseCondition(annotation.condition(), method, beanName, registry), annotation.order(),
+				parseFailureAction(annotation.failureAction(), method, beanName),
+				findErrorHandler(annotation.errorHandler(), method, beanName));
+	}
+
+	private @Nullable HandlerFailureAction parseFailureAction(String failureAction, Method method, String beanName) {
+		String resolved = getBeanFactory().resolveEmbeddedValue(failureAction);
+		if (!StringUtils.hasText(resolved)) {
+			return null;
+		}
+		for (HandlerFailureAction action : HandlerFailureAction.values()) {
+			if (action.name().equalsIgnoreCase(resolved.trim())) {
+				return action;
+			}
+		}
+		throw new InvalidIncomingCallHandlerException(method, beanName,
+				"its failureAction '" + resolved + "' is none of " + Arrays.toString(HandlerFailureAction.values()),
+				"Set failureAction to DISCONNECT or CLOSE, or leave it empty for telcoflow.handler.failure-action.");
+	}
+
+	private @Nullable IncomingCallErrorHandler findErrorHandler(String name, Method method, String beanName) {
+		String resolved = getBeanFactory().resolveEmbeddedValue(name);
+		if (!StringUtils.hasText(resolved)) {
+			return null;
+		}
+		try {
+			return getBeanFactory().getBean(resolved, IncomingCallErrorHandler.class);
+		}
+		catch (BeansException ex) {
+			throw new InvalidIncomingCallHandlerException(method, beanName,
+					"its errorHandler '" + resolved + "' is not an IncomingCallErrorHandler bean: " + ex.getMessage(),
+					"Define an IncomingCallErrorHandler bean named '" + resolved + "', or fix the name.");
+		}
 	}
 
 	private Method selectInvocableMethod(Object bean, String beanName, Method method) {
