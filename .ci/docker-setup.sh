@@ -15,6 +15,10 @@
 #                              else the one of `java` on the PATH)
 #   TELCOFLOW_DOCKER_WORK      working directory, dockerd log   (default /tmp/telcoflow-docker)
 #   TELCOFLOW_SKIP_PACKAGE     "true": telcoflow-test is already packaged, do not run Maven
+#   TELCOFLOW_MAVEN_REPO_LOCAL local Maven repository to package with (-Dmaven.repo.local=...), for a
+#                              build that does not use ~/.m2/repository
+#   TELCOFLOW_MAVEN_ARGS       further arguments for that Maven run, such as "-s ci-settings.xml" for a
+#                              mirror of Maven Central (split on spaces)
 # Stop the engine again with .ci/docker-teardown.sh.
 set -euo pipefail
 
@@ -99,11 +103,19 @@ fi
 
 # 3. Simulator image ----------------------------------------------------------------------------------
 if [ "${TELCOFLOW_SKIP_PACKAGE:-false}" != "true" ]; then
-	(cd "$ROOT" && ./mvnw -B -q -pl telcoflow-test -am package -DskipTests) > "$WORK/package.log" 2>&1 || {
+	maven_args=(-B -q -pl telcoflow-test -am package -DskipTests)
+	if [ -n "${TELCOFLOW_MAVEN_REPO_LOCAL:-}" ]; then
+		maven_args+=("-Dmaven.repo.local=$TELCOFLOW_MAVEN_REPO_LOCAL")
+	fi
+	if [ -n "${TELCOFLOW_MAVEN_ARGS:-}" ]; then
+		read -r -a extra_args <<< "$TELCOFLOW_MAVEN_ARGS"
+		maven_args+=("${extra_args[@]}")
+	fi
+	(cd "$ROOT" && ./mvnw "${maven_args[@]}") > "$WORK/package.log" 2>&1 || {
 		tail -40 "$WORK/package.log"
 		exit 1
 	}
-	step "packaged telcoflow-test"
+	step "packaged telcoflow-test (./mvnw ${maven_args[*]})"
 fi
 context="$ROOT/telcoflow-test/target/docker"
 if [ ! -f "$context/Dockerfile" ] || [ ! -d "$context/lib" ]; then

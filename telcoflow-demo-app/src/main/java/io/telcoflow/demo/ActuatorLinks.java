@@ -17,7 +17,7 @@ class ActuatorLinks implements ApplicationListener<WebServerInitializedEvent> {
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
-		logger.info("Actuator: http://localhost:{}/actuator/telcoflow (calls in progress), /health, /metrics",
+		logger.info("Actuator: http://localhost:{}/actuator/telcoflow (calls in progress), /health, /metrics, /prometheus",
 				event.getWebServer().getPort());
 	}
 

@@ -35,8 +35,9 @@ import java.lang.annotation.Target;
  * </ul>
  * A method with a parameter of any other type fails the application context at startup, naming
  * the method. The return value, if any, is ignored. A method that throws ends its own call (per
- * {@code telcoflow.handler.failure-action}) and no other; the failure is reported like any SDK
- * exception.
+ * {@link #failureAction()}, by default {@code telcoflow.handler.failure-action}) and no other; the
+ * failure is reported like any SDK exception, unless the method's {@link #errorHandler()} handles
+ * it.
  * <p>
  * <b>Routing</b>: each call goes to exactly one method, the first in {@link #order()} whose
  * {@link #condition()} matches. Methods with the same order are tried with conditions before those
@@ -58,8 +59,12 @@ public @interface OnIncomingCall {
 	 * {@code callId}, {@code callerNumber}, {@code calleeNumber} and {@code offeredAt} (the numbers
 	 * may be {@code null}), for example {@code "calleeNumber == '+441632960999'"} or
 	 * {@code "callerNumber?.startsWith('+44') == true"}. Property placeholders ({@code ${...}}) are
-	 * resolved first and beans are available as {@code @beanName}. Parsed at startup: an invalid
-	 * expression fails the context. Default: empty, matching every call.
+	 * resolved first and beans are available as {@code @beanName}. Checked at startup, without
+	 * being evaluated: an invalid expression, or one that reads a property or method a call does
+	 * not have (a misspelt {@code callerNumbr}), fails the context naming the method and the name.
+	 * A condition that fails for one call at run time (a {@code null} number dereferenced, a bean
+	 * that throws) is logged at {@code WARN} and counts as not matching, so the next method can take
+	 * the call. Default: empty, matching every call.
 	 * @return the condition
 	 */
 	String condition() default "";
@@ -69,5 +74,24 @@ public @interface OnIncomingCall {
 	 * @return the order (default 0)
 	 */
 	int order() default 0;
+
+	/**
+	 * How the call is ended when this method throws: {@code "DISCONNECT"} (every party) or
+	 * {@code "CLOSE"} (release the call; after {@code connect} caller and callee stay connected), as
+	 * {@link io.telcoflow.client.HandlerFailureAction}. Property placeholders are resolved; an unknown
+	 * value fails the context at startup. Default: empty, {@code telcoflow.handler.failure-action}.
+	 * @return the failure action
+	 */
+	String failureAction() default "";
+
+	/**
+	 * The name of an {@link io.telcoflow.spring.listener.IncomingCallErrorHandler} bean that gets
+	 * what this method throws before the call is ended: it can handle the failure (the call goes on
+	 * as it leaves it, nothing is reported) or throw to end the call per {@link #failureAction()}
+	 * and report the failure. A missing bean fails the context at startup. Default: empty, no error
+	 * handler.
+	 * @return the error handler's bean name
+	 */
+	String errorHandler() default "";
 
 }

@@ -1,6 +1,9 @@
 package io.telcoflow.spring.listener;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.IncomingCallHandler;
@@ -24,6 +27,8 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 	private final UnmatchedCallAction unmatchedCallAction;
 
 	private final List<CallHandlerSelectedListener> selectionListeners;
+
+	private final Map<String, String> handlers = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a dispatcher.
@@ -65,8 +70,33 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Call " + call.getCallId() + " goes to " + endpoint);
 		}
-		notifySelection(call, endpoint.getBeanName() + "." + endpoint.getMethod().getName());
+		track(call, endpoint);
+		notifySelection(call, endpoint.getId());
 		endpoint.invoke(call);
+	}
+
+	private void track(ActiveCall call, IncomingCallEndpoint endpoint) {
+		String callId = call.getCallId();
+		this.handlers.put(callId, endpoint.getId());
+		call.terminationFuture().whenComplete((reason, ex) -> this.handlers.remove(callId));
+	}
+
+	/**
+	 * Returns the handler that took a live call.
+	 * @param callId the call's id
+	 * @return the {@link IncomingCallEndpoint#getId() id} of its handler, empty when the call is
+	 * over or no handler took it
+	 */
+	public Optional<String> getHandler(String callId) {
+		return Optional.ofNullable(this.handlers.get(callId));
+	}
+
+	/**
+	 * Returns the registry that this dispatcher finds handlers in.
+	 * @return the registry
+	 */
+	public IncomingCallEndpointRegistry getRegistry() {
+		return this.registry;
 	}
 
 	private void notifySelection(ActiveCall call, String handler) {

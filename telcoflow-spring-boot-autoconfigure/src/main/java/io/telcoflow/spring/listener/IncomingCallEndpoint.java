@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.HandlerFailureAction;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -33,6 +34,10 @@ public final class IncomingCallEndpoint {
 
 	private final int order;
 
+	private final @Nullable HandlerFailureAction failureAction;
+
+	private final @Nullable IncomingCallErrorHandler errorHandler;
+
 	/**
 	 * Creates an endpoint.
 	 * @param beanName the bean's name
@@ -44,6 +49,26 @@ public final class IncomingCallEndpoint {
 	 */
 	public IncomingCallEndpoint(String beanName, Object bean, Method method, CallArgumentResolver[] resolvers,
 			@Nullable Expression condition, int order) {
+		this(beanName, bean, method, resolvers, condition, order, null, null);
+	}
+
+	/**
+	 * Creates an endpoint with its own failure handling.
+	 * @param beanName the bean's name
+	 * @param bean the bean to invoke the method on (the proxy, if any)
+	 * @param method the method, invocable on {@code bean}
+	 * @param resolvers one resolver for each of the method's parameters
+	 * @param condition the parsed condition, or {@code null} to match every call
+	 * @param order the order
+	 * @param failureAction how to end a call when the method fails, or {@code null} for the
+	 * client's action ({@code telcoflow.handler.failure-action})
+	 * @param errorHandler what handles the method's failures first, or {@code null}
+	 */
+	public IncomingCallEndpoint(String beanName, Object bean, Method method, CallArgumentResolver[] resolvers,
+			@Nullable Expression condition, int order, @Nullable HandlerFailureAction failureAction,
+			@Nullable IncomingCallErrorHandler errorHandler) {
+		this.failureAction = failureAction;
+		this.errorHandler = errorHandler;
 		this.beanName = beanName;
 		this.bean = bean;
 		this.method = method;
@@ -63,6 +88,23 @@ public final class IncomingCallEndpoint {
 	 */
 	public String getBeanName() {
 		return this.beanName;
+	}
+
+	/**
+	 * Returns the endpoint's id, {@code beanName.methodName}: the name metrics, events and the
+	 * {@code telcoflow} Actuator endpoint show for the handler, and the name to start or stop it by.
+	 * @return the id
+	 */
+	public String getId() {
+		return this.beanName + "." + this.method.getName();
+	}
+
+	/**
+	 * Returns the condition as written (after property placeholders are resolved).
+	 * @return the condition, or {@code null} when the endpoint takes every call
+	 */
+	public @Nullable String getConditionString() {
+		return (this.condition != null) ? this.condition.getExpressionString() : null;
 	}
 
 	/**
@@ -108,11 +150,44 @@ public final class IncomingCallEndpoint {
 	}
 
 	/**
-	 * Invokes the method for a call, on the calling thread.
+	 * Returns how a call is ended when the method fails.
+	 * @return the endpoint's own action, or {@code null} for the client's
+	 */
+	public @Nullable HandlerFailureAction getFailureAction() {
+		return this.failureAction;
+	}
+
+	/**
+	 * Invokes the method for a call, on the calling thread. When it throws, the endpoint's
+	 * {@link IncomingCallErrorHandler} (if any) gets the exception first; a failure that remains is
+	 * rethrown, after the call was ended per the endpoint's own failure action (if any), so that the
+	 * client reports it and finds the call already ended.
 	 * @param call the call
-	 * @throws Exception whatever the method threw
+	 * @throws Exception whatever the method (or its error handler) threw
 	 */
 	public void invoke(ActiveCall call) throws Exception {
+		try {
+			invokeMethod(call);
+		}
+		catch (Exception ex) {
+			Exception failure = ex;
+			if (this.errorHandler != null) {
+				try {
+					this.errorHandler.handleError(call, ex);
+					return;
+				}
+				catch (Exception handlerFailure) {
+					failure = handlerFailure;
+				}
+			}
+			if (this.failureAction != null) {
+				CallEnding.end(call, this.failureAction);
+			}
+			throw failure;
+		}
+	}
+
+	private void invokeMethod(ActiveCall call) throws Exception {
 		Object[] args = new Object[this.parameters.length];
 		for (int i = 0; i < args.length; i++) {
 			args[i] = this.resolvers[i].resolveArgument(this.parameters[i], call);

@@ -2,10 +2,12 @@ package io.telcoflow.spring.listener;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.HandlerFailureAction;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,7 @@ import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedObject;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -22,8 +25,10 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -32,7 +37,8 @@ import org.springframework.util.StringUtils;
  * Finds {@link OnIncomingCall @OnIncomingCall} methods on beans (on the target class of proxies and
  * scoped proxies, with meta-annotations merged) once every singleton exists, and registers an
  * {@link IncomingCallEndpoint} for each in the {@link IncomingCallEndpointRegistry}. Every
- * parameter must have a resolver and the condition must parse, or the context fails with an
+ * parameter must have a resolver and the condition must parse and read only what a call has
+ * (checked against the registry's evaluation context, without evaluating it), or the context fails with an
  * {@link InvalidIncomingCallHandlerException}.
  * <p>
  * Working on bean names after all singletons are created (as Spring's
@@ -76,7 +82,7 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 			if (!methods.isEmpty()) {
 				Object bean = beanFactory.getBean(beanName);
 				methods.forEach(
-						(method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation)));
+						(method, annotation) -> registry.register(createEndpoint(bean, beanName, method, annotation, registry)));
 			}
 		}
 	}
@@ -106,14 +112,46 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 	}
 
 	private IncomingCallEndpoint createEndpoint(Object bean, String beanName, Method method,
-			OnIncomingCall annotation) {
+			OnIncomingCall annotation, IncomingCallEndpointRegistry registry) {
 		Method invocable = selectInvocableMethod(bean, beanName, method);
 		CallArgumentResolver[] parameterResolvers = new CallArgumentResolver[method.getParameterCount()];
 		for (int i = 0; i < parameterResolvers.length; i++) {
 			parameterResolvers[i] = findResolver(new MethodParameter(method, i), beanName);
 		}
 		return new IncomingCallEndpoint(beanName, bean, invocable, parameterResolvers,
-				parseCondition(annotation.condition(), method, beanName), annotation.order());
+				parseCondition(annotation.condition(), method, beanName, registry), annotation.order(),
+				parseFailureAction(annotation.failureAction(), method, beanName),
+				findErrorHandler(annotation.errorHandler(), method, beanName));
+	}
+
+	private @Nullable HandlerFailureAction parseFailureAction(String failureAction, Method method, String beanName) {
+		String resolved = getBeanFactory().resolveEmbeddedValue(failureAction);
+		if (!StringUtils.hasText(resolved)) {
+			return null;
+		}
+		for (HandlerFailureAction action : HandlerFailureAction.values()) {
+			if (action.name().equalsIgnoreCase(resolved.trim())) {
+				return action;
+			}
+		}
+		throw new InvalidIncomingCallHandlerException(method, beanName,
+				"its failureAction '" + resolved + "' is none of " + Arrays.toString(HandlerFailureAction.values()),
+				"Set failureAction to DISCONNECT or CLOSE, or leave it empty for telcoflow.handler.failure-action.");
+	}
+
+	private @Nullable IncomingCallErrorHandler findErrorHandler(String name, Method method, String beanName) {
+		String resolved = getBeanFactory().resolveEmbeddedValue(name);
+		if (!StringUtils.hasText(resolved)) {
+			return null;
+		}
+		try {
+			return getBeanFactory().getBean(resolved, IncomingCallErrorHandler.class);
+		}
+		catch (BeansException ex) {
+			throw new InvalidIncomingCallHandlerException(method, beanName,
+					"its errorHandler '" + resolved + "' is not an IncomingCallErrorHandler bean: " + ex.getMessage(),
+					"Define an IncomingCallErrorHandler bean named '" + resolved + "', or fix the name.");
+		}
 	}
 
 	private Method selectInvocableMethod(Object bean, String beanName, Method method) {
@@ -144,13 +182,15 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 						+ "CallArgumentResolver bean that supports it.");
 	}
 
-	private @Nullable Expression parseCondition(String condition, Method method, String beanName) {
+	private @Nullable Expression parseCondition(String condition, Method method, String beanName,
+			IncomingCallEndpointRegistry registry) {
 		String resolved = getBeanFactory().resolveEmbeddedValue(condition);
 		if (!StringUtils.hasText(resolved)) {
 			return null;
 		}
+		SpelExpression expression;
 		try {
-			return this.parser.parseExpression(resolved);
+			expression = this.parser.parseRaw(resolved);
 		}
 		catch (ParseException ex) {
 			throw new InvalidIncomingCallHandlerException(method, beanName,
@@ -158,6 +198,14 @@ public class OnIncomingCallMethodProcessor implements SmartInitializingSingleton
 					"Fix the condition; it is evaluated against the call's IncomingCall, for example "
 							+ "\"calleeNumber == '+441632960999'\".");
 		}
+		EvaluationContext context = registry.createEvaluationContext(ConditionValidator.sample());
+		String unknown = ConditionValidator.findUnknownName(expression, context);
+		if (unknown != null) {
+			throw new InvalidIncomingCallHandlerException(method, beanName,
+					"its condition '" + resolved + "' reads " + unknown + ", which a call does not have",
+					"Fix the condition; a call has the properties callId, callerNumber, calleeNumber and offeredAt.");
+		}
+		return expression;
 	}
 
 	private List<CallArgumentResolver> getResolvers() {

@@ -46,6 +46,10 @@ import org.springframework.util.Assert;
  * The {@link #DEFAULT_PHASE phase} is above the web server's graceful shutdown, so calls drain
  * while HTTP and health endpoints still answer.
  * <p>
+ * <b>At run time</b> the application can {@link #stopTakingCalls() stop} and
+ * {@link #startTakingCalls() start} taking calls (maintenance, a model outage) without stopping;
+ * readiness follows.
+ * <p>
  * While running, a non-daemon thread waits for the client to close, so that an application with
  * no web server keeps running (the client's own threads are daemons).
  */
@@ -78,6 +82,8 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	private volatile boolean running;
+
+	private volatile boolean takingCalls;
 
 	private boolean stopped;
 
@@ -218,12 +224,75 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 	}
 
 	private void declareReady() {
-		if (this.handler instanceof IncomingCallDispatcher dispatcher && !dispatcher.hasEndpoints()) {
+		if (!hasEndpoints()) {
 			logger.info("No @OnIncomingCall method exists: the Telcoflow client is connected but not ready, "
 					+ "so no call will be offered");
 			return;
 		}
 		this.client.ready();
+		this.takingCalls = true;
+	}
+
+	private boolean hasEndpoints() {
+		return !(this.handler instanceof IncomingCallDispatcher dispatcher) || dispatcher.hasEndpoints();
+	}
+
+	/**
+	 * Stops taking calls at run time (maintenance, an outage of what the handlers depend on): the
+	 * server offers no new call to this application, calls in progress go on, and the application's
+	 * readiness becomes {@link ReadinessState#REFUSING_TRAFFIC}. Stays so across reconnects until
+	 * {@link #startTakingCalls()}. Does nothing when calls are not being taken.
+	 * @throws IllegalStateException when the lifecycle is not running
+	 */
+	public void stopTakingCalls() {
+		this.lock.lock();
+		try {
+			Assert.state(this.running, "The Telcoflow client is not running");
+			if (!this.takingCalls) {
+				return;
+			}
+			this.client.pause();
+			this.takingCalls = false;
+			logger.info("Stopped taking Telcoflow calls; calls in progress go on");
+		}
+		finally {
+			this.lock.unlock();
+		}
+		publishReadiness(ReadinessState.REFUSING_TRAFFIC);
+	}
+
+	/**
+	 * Starts taking calls again after {@link #stopTakingCalls()}: the server offers calls again and
+	 * the application's readiness becomes {@link ReadinessState#ACCEPTING_TRAFFIC}. Does nothing
+	 * when calls are being taken.
+	 * @throws IllegalStateException when the lifecycle is not running, or no
+	 * {@code @OnIncomingCall} method exists
+	 */
+	public void startTakingCalls() {
+		this.lock.lock();
+		try {
+			Assert.state(this.running, "The Telcoflow client is not running");
+			Assert.state(hasEndpoints(), "No @OnIncomingCall method exists to take calls");
+			if (this.takingCalls) {
+				return;
+			}
+			this.client.ready();
+			this.takingCalls = true;
+			logger.info("Taking Telcoflow calls again");
+		}
+		finally {
+			this.lock.unlock();
+		}
+		publishReadiness(ReadinessState.ACCEPTING_TRAFFIC);
+	}
+
+	/**
+	 * Returns whether this application takes calls: it is running, was declared ready and calls
+	 * were not {@link #stopTakingCalls() stopped}.
+	 * @return whether new calls are taken
+	 */
+	public boolean isTakingCalls() {
+		return this.running && this.takingCalls;
 	}
 
 	private void startAwaitThread() {
@@ -257,6 +326,7 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 			}
 			this.running = false;
 			this.stopped = true;
+			this.takingCalls = false;
 		}
 		finally {
 			this.lock.unlock();
@@ -277,7 +347,7 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 
 	private void shutDownGracefully() {
 		try {
-			refuseTraffic();
+			publishReadiness(ReadinessState.REFUSING_TRAFFIC);
 			try {
 				this.client.pause();
 			}
@@ -297,16 +367,16 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 		}
 	}
 
-	private void refuseTraffic() {
+	private void publishReadiness(ReadinessState state) {
 		ApplicationEventPublisher publisher = this.eventPublisher;
 		if (publisher == null) {
 			return;
 		}
 		try {
-			AvailabilityChangeEvent.publish(publisher, this, ReadinessState.REFUSING_TRAFFIC);
+			AvailabilityChangeEvent.publish(publisher, this, state);
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Publishing readiness REFUSING_TRAFFIC failed", ex);
+			logger.debug("Publishing readiness " + state + " failed", ex);
 		}
 	}
 

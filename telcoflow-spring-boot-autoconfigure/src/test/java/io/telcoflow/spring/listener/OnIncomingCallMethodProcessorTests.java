@@ -6,9 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 
 /**
  * Tests for {@link OnIncomingCallMethodProcessor}, {@link IncomingCallEndpointRegistry}
@@ -84,6 +87,91 @@ class OnIncomingCallMethodProcessorTests {
 	}
 
 	@Test
+	void misspeltPropertyInConditionFailsTheContextNamingTheMethodAndTheProperty() {
+		this.contextRunner.withUserConfiguration(MisspeltConditionHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.isInstanceOf(InvalidIncomingCallHandlerException.class)
+				.hasMessageContaining(MisspeltConditionHandler.class.getName() + ".onCall")
+				.hasMessageContaining("reads property 'callerNumbr', which a call does not have");
+		});
+	}
+
+	@Test
+	void misspeltPropertyBeforeAMethodCallOrInAnArgumentFailsTheContext() {
+		this.contextRunner.withUserConfiguration(MisspeltReceiverHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasMessageContaining("property 'calleNumber'");
+		});
+		this.contextRunner.withUserConfiguration(BeanConditionHandler.class, MisspeltArgumentHandler.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasMessageContaining(MisspeltArgumentHandler.class.getName() + ".onCall")
+					.hasMessageContaining("property 'caller'");
+			});
+	}
+
+	@Test
+	void conditionThatFailsForACallDoesNotCostTheCallAHandlerAfterIt() {
+		this.contextRunner.withUserConfiguration(NullUnsafeConditionHandlers.class).run((context) -> {
+			IncomingCallDispatcher dispatcher = dispatcher(context, UnmatchedCallAction.FAIL);
+			dispatcher.onIncomingCall(call("1", null, null));
+			dispatcher.onIncomingCall(call("2", "+441632960001", null));
+			assertThat(context.getBean(Invocations.class).names).containsExactly("fallback:1", "uk:2");
+		});
+	}
+
+	@Test
+	void unknownFailureActionOrMissingErrorHandlerFailsTheContextNamingTheMethod() {
+		this.contextRunner.withUserConfiguration(UnknownFailureActionHandler.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasMessageContaining(UnknownFailureActionHandler.class.getName() + ".onCall")
+				.hasMessageContaining("its failureAction 'HANGUP' is none of [DISCONNECT, CLOSE]");
+		});
+		this.contextRunner.withUserConfiguration(OwnFailureHandlingHandlers.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasMessageContaining(".apologising")
+				.hasMessageContaining("its errorHandler 'apology' is not an IncomingCallErrorHandler bean");
+		});
+	}
+
+	@Test
+	void errorHandlerThatReturnsHandlesTheFailure() {
+		this.contextRunner.withUserConfiguration(OwnFailureHandlingHandlers.class)
+			.withBean("apology", IncomingCallErrorHandler.class, () -> (call, exception) -> call.connect())
+			.run((context) -> {
+				ActiveCall call = call("1", null, "+441632960001");
+				dispatcher(context, UnmatchedCallAction.FAIL).onIncomingCall(call);
+				then(call).should().connect();
+				then(call).should(never()).disconnectAsync();
+				then(call).should(never()).closeAsync();
+			});
+	}
+
+	@Test
+	void handlerFailureActionEndsTheCallBeforeTheFailureReachesTheClient() {
+		this.contextRunner.withUserConfiguration(OwnFailureHandlingHandlers.class)
+			.withBean("apology", IncomingCallErrorHandler.class, () -> (call, exception) -> {
+				throw new IllegalStateException("no agent free", exception);
+			})
+			.run((context) -> {
+				IncomingCallDispatcher dispatcher = dispatcher(context, UnmatchedCallAction.FAIL);
+				ActiveCall apologising = endingCall("1", "+441632960001");
+				assertThatExceptionOfType(IllegalStateException.class)
+					.isThrownBy(() -> dispatcher.onIncomingCall(apologising))
+					.withMessage("no agent free");
+				then(apologising).should().disconnectAsync();
+				ActiveCall releasing = endingCall("2", "+441632960002");
+				assertThatExceptionOfType(java.io.IOException.class)
+					.isThrownBy(() -> dispatcher.onIncomingCall(releasing));
+				then(releasing).should().closeAsync();
+				then(releasing).should(never()).disconnectAsync();
+			});
+	}
+
+	@Test
 	void customArgumentResolverBeanServesItsType() {
 		this.contextRunner.withUserConfiguration(UnsupportedParameterHandler.class)
 			.withBean(CallArgumentResolver.class, () -> CallArgumentResolver.forType(String.class, ActiveCall::getCallId))
@@ -135,7 +223,7 @@ class OnIncomingCallMethodProcessorTests {
 			assertThatExceptionOfType(UnmatchedCallException.class).isThrownBy(() -> dispatcher.onIncomingCall(call))
 				.withMessageContaining("call 9")
 				.withMessageNotContaining("+44");
-			then(call).should(org.mockito.Mockito.never()).disconnect();
+			then(call).should(never()).disconnect();
 		});
 	}
 
@@ -263,6 +351,7 @@ class OnIncomingCallMethodProcessorTests {
 		given(call.getOfferedAt()).willReturn(Instant.parse("2026-01-01T00:00:00Z"));
 		AudioStream audio = mock(AudioStream.class);
 		given(call.audioStream()).willReturn(audio);
+		given(call.terminationFuture()).willReturn(new CompletableFuture<>());
 		return call;
 	}
 
@@ -346,6 +435,91 @@ class OnIncomingCallMethodProcessorTests {
 		void onCall(ActiveCall call) {
 		}
 
+	}
+
+	static class MisspeltConditionHandler {
+
+		@OnIncomingCall(condition = "callerNumbr == '+441632960001'")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class MisspeltReceiverHandler {
+
+		@OnIncomingCall(condition = "calleNumber?.startsWith('+44') == true and callId != null")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class MisspeltArgumentHandler {
+
+		@OnIncomingCall(condition = "@vipList.contains(caller)")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class NullUnsafeConditionHandlers {
+
+		private final Invocations invocations;
+
+		NullUnsafeConditionHandlers(Invocations invocations) {
+			this.invocations = invocations;
+		}
+
+		@OnIncomingCall(condition = "callerNumber.startsWith('+44')", order = -1)
+		void uk(IncomingCall call) {
+			this.invocations.names.add("uk:" + call.callId());
+		}
+
+		@OnIncomingCall
+		void fallback(IncomingCall call) {
+			this.invocations.names.add("fallback:" + call.callId());
+		}
+
+	}
+
+	static class UnknownFailureActionHandler {
+
+		@OnIncomingCall(failureAction = "HANGUP")
+		void onCall(ActiveCall call) {
+		}
+
+	}
+
+	static class OwnFailureHandlingHandlers {
+
+		@OnIncomingCall(condition = "calleeNumber == '+441632960001'", errorHandler = "apology",
+				failureAction = "disconnect")
+		void apologising(ActiveCall call) throws java.io.IOException {
+			throw new java.io.IOException("model unavailable");
+		}
+
+		@OnIncomingCall(condition = "calleeNumber == '+441632960002'", failureAction = "${line.failure:CLOSE}")
+		void releasing(ActiveCall call) throws java.io.IOException {
+			throw new java.io.IOException("model unavailable");
+		}
+
+	}
+
+	/**
+	 * A mock call whose close and disconnect end it, as the server's confirmation does.
+	 */
+	static ActiveCall endingCall(String id, String callee) {
+		ActiveCall call = call(id, null, callee);
+		CompletableFuture<TerminationReason> termination = new CompletableFuture<>();
+		given(call.terminationFuture()).willReturn(termination);
+		given(call.disconnectAsync()).willAnswer((invocation) -> {
+			termination.complete(TerminationReason.DISCONNECTED);
+			return CompletableFuture.completedFuture(null);
+		});
+		given(call.closeAsync()).willAnswer((invocation) -> {
+			termination.complete(TerminationReason.CLOSED);
+			return CompletableFuture.completedFuture(null);
+		});
+		return call;
 	}
 
 	static class ThrowingHandler {

@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -33,6 +34,7 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 /**
  * Tests for {@link TelcoflowLifecycle}.
@@ -107,6 +109,43 @@ class TelcoflowLifecycleTests {
 		then(call.mock).should(never()).closeAsync();
 		then(call.mock).should(never()).disconnectAsync();
 		assertThat(callbacks).hasValue(1);
+	}
+
+	@Test
+	void stopTakingCallsPausesTheClientAndRefusesTrafficUntilStartedAgain() {
+		ApplicationEventPublisher publisher = mock(ApplicationEventPublisher.class);
+		TelcoflowLifecycle lifecycle = new TelcoflowLifecycle(this.client, this.handler);
+		lifecycle.setApplicationEventPublisher(publisher);
+		lifecycle.start();
+		assertThat(lifecycle.isTakingCalls()).isTrue();
+		lifecycle.stopTakingCalls();
+		lifecycle.stopTakingCalls();
+		assertThat(lifecycle.isTakingCalls()).isFalse();
+		assertThat(lifecycle.isRunning()).isTrue();
+		InOrder order = inOrder(publisher, this.client);
+		order.verify(this.client).pause();
+		order.verify(publisher).publishEvent(ArgumentMatchers.<AvailabilityChangeEvent<?>>argThat(
+				(event) -> event.getState() == ReadinessState.REFUSING_TRAFFIC));
+		lifecycle.startTakingCalls();
+		assertThat(lifecycle.isTakingCalls()).isTrue();
+		order.verify(this.client).ready();
+		order.verify(publisher).publishEvent(ArgumentMatchers.<AvailabilityChangeEvent<?>>argThat(
+				(event) -> event.getState() == ReadinessState.ACCEPTING_TRAFFIC));
+		then(this.client).should(times(1)).pause();
+		then(this.client).should(times(2)).ready();
+	}
+
+	@Test
+	void takingCallsCannotBeChangedWhenNotRunningOrWithoutAnyEndpoint() {
+		TelcoflowLifecycle lifecycle = new TelcoflowLifecycle(this.client, this.handler);
+		assertThatIllegalStateException().isThrownBy(lifecycle::stopTakingCalls)
+			.withMessage("The Telcoflow client is not running");
+		TelcoflowLifecycle empty = new TelcoflowLifecycle(this.client,
+				new IncomingCallDispatcher(new IncomingCallEndpointRegistry(), UnmatchedCallAction.FAIL));
+		empty.start();
+		assertThat(empty.isTakingCalls()).isFalse();
+		assertThatIllegalStateException().isThrownBy(empty::startTakingCalls)
+			.withMessage("No @OnIncomingCall method exists to take calls");
 	}
 
 	@Test

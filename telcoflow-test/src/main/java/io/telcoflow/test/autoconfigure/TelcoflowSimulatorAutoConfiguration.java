@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration imported by {@link AutoConfigureTelcoflowSimulator @AutoConfigureTelcoflowSimulator}:
@@ -22,22 +22,18 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(beforeName = "io.telcoflow.spring.boot.autoconfigure.TelcoflowAutoConfiguration")
 @ConditionalOnClass(TelcoflowSimulator.class)
+@EnableConfigurationProperties(TelcoflowSimulatorProperties.class)
 public final class TelcoflowSimulatorAutoConfiguration {
 
 	private static final String PKCS12 = "PKCS12";
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	TelcoflowSimulator telcoflowSimulator(Environment environment) {
-		String apiKey = environment.getProperty("telcoflow.simulator.api-key", TelcoflowSimulator.DEFAULT_API_KEY);
-		String connectorUuid = environment.getProperty("telcoflow.simulator.connector-uuid",
-				TelcoflowSimulator.DEFAULT_CONNECTOR_UUID);
-		boolean clientCertificate = environment.getProperty("telcoflow.simulator.client-certificate", Boolean.class,
-				false);
-		boolean tls = clientCertificate || environment.getProperty("telcoflow.simulator.tls", Boolean.class, false);
-		TelcoflowSimulator.Builder builder = TelcoflowSimulator.builder().apiKey(apiKey, connectorUuid);
-		if (tls) {
-			builder.tls(SimulatorTls.testServer()).requireClientCertificate(clientCertificate);
+	TelcoflowSimulator telcoflowSimulator(TelcoflowSimulatorProperties properties) {
+		TelcoflowSimulator.Builder builder = TelcoflowSimulator.builder()
+			.apiKey(properties.getApiKey(), properties.getConnectorUuid());
+		if (properties.isTls() || properties.isClientCertificate()) {
+			builder.tls(SimulatorTls.testServer()).requireClientCertificate(properties.isClientCertificate());
 		}
 		return builder.build().start();
 	}
@@ -45,9 +41,8 @@ public final class TelcoflowSimulatorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(TelcoflowConnectionDetails.class)
 	SimulatorConnectionDetails telcoflowSimulatorConnectionDetails(TelcoflowSimulator simulator,
-			Environment environment) {
-		boolean clientCertificate = environment.getProperty("telcoflow.simulator.client-certificate", Boolean.class,
-				false);
+			TelcoflowSimulatorProperties properties) {
+		boolean clientCertificate = properties.isClientCertificate();
 		return new SimulatorConnectionDetails(simulator, sslBundle(simulator, clientCertificate), !clientCertificate);
 	}
 

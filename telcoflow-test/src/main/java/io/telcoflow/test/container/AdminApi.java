@@ -94,12 +94,8 @@ final class AdminApi {
 
 	static Call toCall(SimulatedCall call) {
 		CallRecord record = call.record();
-		List<String> dtmfSent = new ArrayList<>();
-		for (Character digit : record.dtmfSent()) {
-			dtmfSent.add(String.valueOf(digit));
-		}
 		RemoteCallRecord remote = new RemoteCallRecord(record.commands(), record.states(), record.agentAudioBytes(),
-				record.pulls(), record.emptyPulls(), record.callerFrames(), dtmfSent, record.offeredTo(),
+				record.pulls(), record.emptyPulls(), record.callerFrames(), record.dtmfSent(), record.offeredTo(),
 				record.mediaConnections(), record.offeredAt(), record.mediaOpenedAt(), record.endedAt(),
 				record.endReason(), record.protocolErrors(), record.sampleRate());
 		return new Call(call.callId(), call.state(), call.isEnded(), call.endReason(), call.sessionId(),

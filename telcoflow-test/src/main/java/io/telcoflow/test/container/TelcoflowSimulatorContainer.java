@@ -1,6 +1,7 @@
 package io.telcoflow.test.container;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,11 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 		.compile(Pattern.quote(SimulatorContainerMain.READY_PREFIX) + "port=(\\d+) admin-port=(\\d+)");
 
 	private static final String LOOPBACK = "127.0.0.1";
+
+	static {
+		// before Testcontainers first talks to the engine, which a container's creation precedes
+		DockerApiVersion.align();
+	}
 
 	private boolean hostNetwork = configuredHostNetwork();
 
@@ -154,6 +160,46 @@ public class TelcoflowSimulatorContainer extends GenericContainer<TelcoflowSimul
 		}
 		withEnv("TELCOFLOW_API_KEY", this.apiKey);
 		withEnv("TELCOFLOW_CONNECTOR_UUID", this.connectorUuid);
+	}
+
+	/**
+	 * Starts the container; when it cannot start, the exception says what to set for the usual
+	 * causes.
+	 */
+	@Override
+	public void start() {
+		try {
+			super.start();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException(explainStartFailure(ex, System::getenv), ex);
+		}
+	}
+
+	/**
+	 * Explains why the container may not have started, with what to set: Testcontainers' Ryuk
+	 * helper needs an image from a registry and a bridge network, and inside a container (a
+	 * {@code /.dockerenv}) Testcontainers looks for the engine's address on the bridge network.
+	 * @param failure what Testcontainers threw
+	 * @param environment the environment variables
+	 * @return the message
+	 */
+	static String explainStartFailure(Throwable failure, Function<String, @Nullable String> environment) {
+		StringBuilder message = new StringBuilder("The Telcoflow simulator container ("
+				+ configuredImage().asCanonicalNameString() + ") did not start: " + failure.getMessage() + ".");
+		if (!Boolean.parseBoolean(environment.apply("TESTCONTAINERS_RYUK_DISABLED"))) {
+			message.append(" If the Docker engine has no bridge network (dockerd --bridge=none) or cannot pull "
+					+ "testcontainers/ryuk, set the environment variable TESTCONTAINERS_RYUK_DISABLED=true "
+					+ "(the container is then stopped by the test, or by @Container, and not by Ryuk).");
+		}
+		if (environment.apply("TESTCONTAINERS_HOST_OVERRIDE") == null) {
+			message.append(" If the tests run inside a container or on an engine without a bridge network, set "
+					+ "TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1.");
+		}
+		message.append(" The image must exist locally: build it with .ci/docker-setup.sh, or name another with "
+				+ "-Dtelcoflow.simulator.image / TELCOFLOW_SIMULATOR_IMAGE. On Docker Desktop use "
+				+ "withHostNetwork(false). See docs/testing.md, \"Testcontainers and @ServiceConnection\".");
+		return message.toString();
 	}
 
 	@Override

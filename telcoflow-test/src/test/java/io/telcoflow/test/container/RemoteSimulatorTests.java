@@ -104,7 +104,7 @@ class RemoteSimulatorTests {
 		call.hangUp();
 
 		assertThat(call.awaitEnded(WAIT)).isEqualTo("caller_hangup");
-		assertThat(call.record().dtmfSent()).containsExactly("#");
+		assertThat(call.record().dtmfSent()).containsExactly('#');
 		assertThat(answered).isDone();
 	}
 

@@ -1,5 +1,7 @@
 package io.telcoflow.test.container;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.utility.DockerImageName;
@@ -33,6 +35,30 @@ class TelcoflowSimulatorContainerTests {
 		System.setProperty("telcoflow.simulator.host-network", "false");
 
 		assertThat(TelcoflowSimulatorContainer.configuredHostNetwork()).isFalse();
+	}
+
+	@Test
+	void startFailureSaysWhatToSetOnAnEngineWithoutABridgeNetwork() {
+		String message = TelcoflowSimulatorContainer
+			.explainStartFailure(new IllegalStateException("Could not connect to Ryuk at 172.17.0.1:32768"), (name) -> null);
+
+		assertThat(message).startsWith("The Telcoflow simulator container (telcoflow/simulator:test) did not start: "
+				+ "Could not connect to Ryuk at 172.17.0.1:32768.")
+			.contains("set the environment variable TESTCONTAINERS_RYUK_DISABLED=true")
+			.contains("TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1")
+			.contains(".ci/docker-setup.sh");
+	}
+
+	@Test
+	void startFailureDoesNotAskForWhatIsAlreadySet() {
+		Map<String, String> environment = Map.of("TESTCONTAINERS_RYUK_DISABLED", "true",
+				"TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1");
+
+		String message = TelcoflowSimulatorContainer.explainStartFailure(new IllegalStateException("No such image"),
+				environment::get);
+
+		assertThat(message).doesNotContain("TESTCONTAINERS_RYUK_DISABLED", "TESTCONTAINERS_HOST_OVERRIDE")
+			.contains("did not start: No such image.", "build it with .ci/docker-setup.sh");
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package io.telcoflow.test.scenario;
 
 import java.time.Duration;
-import java.util.List;
-
+import io.telcoflow.client.CallState;
+import io.telcoflow.client.TerminationReason;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
+import io.telcoflow.test.assertj.TelcoflowAssertions;
+import io.telcoflow.test.call.RecordedCall;
 import io.telcoflow.test.container.RemoteSimulatedCall;
 import io.telcoflow.test.container.TelcoflowSimulatorContainer;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,13 @@ abstract class FrontDeskScenario {
 		Call call = simulator().placeCall(
 				CallScript.builder().callerNumber("+441632960123").hangUpAfter(Duration.ofMillis(600)).build());
 
-		assertThat(call.awaitEnded(WAIT)).isEqualTo("caller_hangup");
-		assertThat(call.commandNames()).startsWith("answer");
-		assertThat(call.states()).startsWith("PENDING", "ANSWERED");
-		assertThat(call.agentAudio()).isEqualTo(FrontDesk.GREETING);
+		call.awaitEnded(WAIT);
+		TelcoflowAssertions.assertThat(call.recorded())
+			.hasEndedWith(TerminationReason.CALLER_HANGUP)
+			.hasCommandsInOrder("answer")
+			.hasNoFailedCommand()
+			.wentThroughStates(CallState.PENDING, CallState.ANSWERED, CallState.DISCONNECTED)
+			.hasHeardAudio(FrontDesk.GREETING);
 		assertThat(this.frontDesk.callers).contains("+441632960123");
 	}
 
@@ -85,17 +90,14 @@ abstract class FrontDeskScenario {
 	}
 
 	/**
-	 * What the scenario needs of a call.
+	 * What the scenario needs of a call: waiting for its end, and a typed snapshot, the same type
+	 * for both simulators.
 	 */
 	interface Call {
 
 		String awaitEnded(Duration timeout);
 
-		List<String> commandNames();
-
-		List<String> states();
-
-		byte[] agentAudio();
+		RecordedCall recorded();
 
 		static Call of(SimulatedCall call) {
 			return new Call() {
@@ -106,18 +108,8 @@ abstract class FrontDeskScenario {
 				}
 
 				@Override
-				public List<String> commandNames() {
-					return call.record().commandNames();
-				}
-
-				@Override
-				public List<String> states() {
-					return call.record().states();
-				}
-
-				@Override
-				public byte[] agentAudio() {
-					return call.record().agentAudio();
+				public RecordedCall recorded() {
+					return RecordedCall.of(call);
 				}
 
 			};
@@ -132,18 +124,8 @@ abstract class FrontDeskScenario {
 				}
 
 				@Override
-				public List<String> commandNames() {
-					return call.record().commandNames();
-				}
-
-				@Override
-				public List<String> states() {
-					return call.record().states();
-				}
-
-				@Override
-				public byte[] agentAudio() {
-					return call.agentAudio();
+				public RecordedCall recorded() {
+					return RecordedCall.of(call);
 				}
 
 			};

@@ -7,16 +7,27 @@ import java.util.List;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.spring.listener.IncomingCallDispatcher;
+import io.telcoflow.spring.listener.IncomingCallEndpointRegistry;
+import io.telcoflow.spring.listener.TelcoflowLifecycle;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@link Endpoint @Endpoint} that shows a {@link TelcoflowClient}'s control connection and live
- * calls: {@code /actuator/telcoflow} lists them all, {@code /actuator/telcoflow/{callId}} one.
+ * {@link Endpoint @Endpoint} that shows a {@link TelcoflowClient}'s control connection, handlers and
+ * live calls (with the handler that took each): {@code /actuator/telcoflow} lists them all,
+ * {@code /actuator/telcoflow/{callId}} one.
+ * <p>
+ * Its write operation starts and stops taking calls at run time: {@code POST /actuator/telcoflow}
+ * with {@code {"takingCalls": false}} stops the whole application taking calls (readiness follows),
+ * with {@code {"takingCalls": false, "handler": "frontDesk.onCall"}} one handler (its calls go to
+ * the next handler that matches them).
  * <p>
  * Phone numbers are personal data, so only their last four digits are shown
  * ({@code *********0001}); the API key and other credentials are never shown.
@@ -30,14 +41,32 @@ public class TelcoflowEndpoint {
 
 	private final Clock clock;
 
+	private final @Nullable TelcoflowLifecycle lifecycle;
+
+	private final @Nullable IncomingCallDispatcher dispatcher;
+
 	/**
-	 * Creates an endpoint.
+	 * Creates an endpoint that only shows the client.
 	 * @param client the client to show
 	 * @param clock the clock that calls' durations are measured with
 	 */
 	public TelcoflowEndpoint(TelcoflowClient client, Clock clock) {
+		this(client, clock, null, null);
+	}
+
+	/**
+	 * Creates an endpoint.
+	 * @param client the client to show
+	 * @param clock the clock that calls' durations are measured with
+	 * @param lifecycle starts and stops taking calls, or {@code null}
+	 * @param dispatcher the handlers and which one took each call, or {@code null}
+	 */
+	public TelcoflowEndpoint(TelcoflowClient client, Clock clock, @Nullable TelcoflowLifecycle lifecycle,
+			@Nullable IncomingCallDispatcher dispatcher) {
 		this.client = client;
 		this.clock = clock;
+		this.lifecycle = lifecycle;
+		this.dispatcher = dispatcher;
 	}
 
 	/**
@@ -51,7 +80,71 @@ public class TelcoflowEndpoint {
 			.sorted(Comparator.comparing(ActiveCall::getOfferedAt))
 			.map(this::describe)
 			.toList();
-		return new TelcoflowDescriptor(this.client.getConnectionState().name(), this.client.getMaxCalls(), calls);
+		return new TelcoflowDescriptor(this.client.getConnectionState().name(), this.client.getMaxCalls(),
+				(this.lifecycle != null) ? this.lifecycle.isTakingCalls() : null, handlers(), calls);
+	}
+
+	/**
+	 * Starts or stops taking calls: the whole application's, or one handler's.
+	 * @param takingCalls whether to take calls
+	 * @param handler the id of one handler ({@code beanName.methodName}), or {@code null} for all
+	 * @return the description after the change
+	 */
+	@WriteOperation
+	public TelcoflowDescriptor takeCalls(boolean takingCalls, @Nullable String handler) {
+		if (handler != null) {
+			IncomingCallEndpointRegistry registry = registry();
+			try {
+				if (takingCalls) {
+					registry.start(handler);
+				}
+				else {
+					registry.stop(handler);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidEndpointRequestException(ex.getMessage(), "Unknown handler");
+			}
+		}
+		else {
+			TelcoflowLifecycle lifecycle = this.lifecycle;
+			if (lifecycle == null) {
+				throw new InvalidEndpointRequestException("No TelcoflowLifecycle bean starts and stops taking calls",
+						"No lifecycle");
+			}
+			try {
+				if (takingCalls) {
+					lifecycle.startTakingCalls();
+				}
+				else {
+					lifecycle.stopTakingCalls();
+				}
+			}
+			catch (IllegalStateException ex) {
+				throw new InvalidEndpointRequestException(ex.getMessage(), "Cannot change");
+			}
+		}
+		return telcoflow();
+	}
+
+	private IncomingCallEndpointRegistry registry() {
+		if (this.dispatcher == null) {
+			throw new InvalidEndpointRequestException("No IncomingCallDispatcher routes calls to handlers",
+					"No dispatcher");
+		}
+		return this.dispatcher.getRegistry();
+	}
+
+	private List<HandlerDescriptor> handlers() {
+		if (this.dispatcher == null) {
+			return List.of();
+		}
+		IncomingCallEndpointRegistry registry = this.dispatcher.getRegistry();
+		return registry.getEndpoints()
+			.stream()
+			.map((endpoint) -> new HandlerDescriptor(endpoint.getId(), endpoint.getOrder(),
+					endpoint.getConditionString(), registry.isRunning(endpoint)))
+			.toList();
 	}
 
 	/**
@@ -66,7 +159,8 @@ public class TelcoflowEndpoint {
 
 	private CallDescriptor describe(ActiveCall call) {
 		Duration duration = Duration.between(call.getOfferedAt(), this.clock.instant());
-		return new CallDescriptor(call.getCallId(), call.getState().name(), mask(call.getCallerNumber()),
+		String handler = (this.dispatcher != null) ? this.dispatcher.getHandler(call.getCallId()).orElse(null) : null;
+		return new CallDescriptor(call.getCallId(), call.getState().name(), handler, mask(call.getCallerNumber()),
 				mask(call.getCalleeNumber()), call.getOfferedAt().toString(),
 				(duration.isNegative() ? Duration.ZERO : duration).toString(), call.getSendAudioBufferSize());
 	}
@@ -84,10 +178,23 @@ public class TelcoflowEndpoint {
 	 *
 	 * @param connectionState the control connection's state, such as {@code READY}
 	 * @param maxCalls how many calls the client serves at once, 0 for no limit
+	 * @param takingCalls whether the application takes new calls ({@code null} when unknown)
+	 * @param handlers the {@code @OnIncomingCall} handlers in routing order
 	 * @param calls the live calls, oldest first
 	 */
-	public record TelcoflowDescriptor(String connectionState, int maxCalls,
-			List<CallDescriptor> calls) implements OperationResponseBody {
+	public record TelcoflowDescriptor(String connectionState, int maxCalls, @Nullable Boolean takingCalls,
+			List<HandlerDescriptor> handlers, List<CallDescriptor> calls) implements OperationResponseBody {
+	}
+
+	/**
+	 * One {@code @OnIncomingCall} handler.
+	 *
+	 * @param id its id, {@code beanName.methodName}
+	 * @param order its order
+	 * @param condition its condition, {@code null} when it takes every call
+	 * @param takingCalls whether it takes calls (it was not stopped)
+	 */
+	public record HandlerDescriptor(String id, int order, @Nullable String condition, boolean takingCalls) {
 	}
 
 	/**
@@ -95,6 +202,8 @@ public class TelcoflowEndpoint {
 	 *
 	 * @param id the call's id
 	 * @param state its state, such as {@code ANSWERED}
+	 * @param handler the id of the handler that took it ({@code beanName.methodName}), {@code null}
+	 * when none did
 	 * @param caller the caller's number, masked but for its last four digits; {@code null} when
 	 * withheld
 	 * @param callee the dialled number, masked the same way; {@code null} when unknown
@@ -102,7 +211,7 @@ public class TelcoflowEndpoint {
 	 * @param duration time since the offer (ISO-8601, such as {@code PT1M5.2S})
 	 * @param bufferedAudioBytes outgoing audio buffered and not yet played
 	 */
-	public record CallDescriptor(String id, String state, @Nullable String caller, @Nullable String callee,
+	public record CallDescriptor(String id, String state, @Nullable String handler, @Nullable String caller, @Nullable String callee,
 			String offeredAt, String duration, int bufferedAudioBytes) implements OperationResponseBody {
 	}
 

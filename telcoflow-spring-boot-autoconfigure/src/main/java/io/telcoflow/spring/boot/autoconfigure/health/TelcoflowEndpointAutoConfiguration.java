@@ -4,7 +4,10 @@ import java.time.Clock;
 
 import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint;
+import io.telcoflow.spring.listener.IncomingCallDispatcher;
+import io.telcoflow.spring.listener.TelcoflowLifecycle;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -32,8 +35,9 @@ public final class TelcoflowEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TelcoflowEndpoint telcoflowEndpoint(TelcoflowClient client) {
-			return new TelcoflowEndpoint(client, Clock.systemUTC());
+		TelcoflowEndpoint telcoflowEndpoint(TelcoflowClient client, ObjectProvider<TelcoflowLifecycle> lifecycle,
+				ObjectProvider<IncomingCallDispatcher> dispatcher) {
+			return new TelcoflowEndpoint(client, Clock.systemUTC(), lifecycle.getIfUnique(), dispatcher.getIfUnique());
 		}
 
 	}
