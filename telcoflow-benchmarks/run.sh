@@ -7,6 +7,8 @@
 #   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
 #   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 80 minutes)
 #   telcoflow-benchmarks/run.sh nodelay          the baseline with TCP_NODELAY forced (the Nagle experiment)
+#   telcoflow-benchmarks/run.sh stacks [ARGS]    the WebSocket client stack comparison (docs/transport-stacks.md;
+#                                                options in StackHarness, e.g. --calls 200 --schemes wss --repeat 1)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -58,5 +60,11 @@ case "${1:-}" in
 		load --mode run --apps baseline --calls 200 --repeat 3 --label java17-baseline-nodelay \
 			--jvm-arg -Dbaseline.tcpNoDelay=true
 		;;
-	*) sed -n '2,11p' "$0"; exit 2 ;;
+	stacks)
+		shift
+		cd "$here"
+		# the harness JVM is the echo server; it starts one client JVM per stack and run (--java for another JDK)
+		"$java17" -Xms512m -Xmx2g -cp "$(classpath)" io.telcoflow.benchmarks.stacks.StackHarness "$@"
+		;;
+	*) sed -n '2,13p' "$0"; exit 2 ;;
 esac

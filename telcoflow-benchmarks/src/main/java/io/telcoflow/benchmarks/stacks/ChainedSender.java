@@ -4,6 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -45,25 +46,46 @@ final class ChainedSender {
 		}
 	}
 
+	/**
+	 * Sends until the queue is empty or a send is still under way. A send that completes inside the
+	 * call (Tomcat's TLS wrapper does) continues this loop instead of recursing from its callback.
+	 */
 	private void sendNext() {
-		byte[] next = this.queue.poll();
-		if (next == null) {
-			this.sending.set(false);
-			// a message queued between the poll and the release must not wait for the next one
-			if (!this.queue.isEmpty() && this.sending.compareAndSet(false, true)) {
-				sendNext();
-			}
-			return;
-		}
-		this.asyncSend.send(next, (failure) -> {
-			if (failure != null) {
-				this.queue.clear();
+		while (true) {
+			byte[] next = this.queue.poll();
+			if (next == null) {
 				this.sending.set(false);
-				this.onFailure.accept(this, failure);
+				// a message queued between the poll and the release must not wait for the next one
+				if (this.queue.isEmpty() || !this.sending.compareAndSet(false, true)) {
+					return;
+				}
+				continue;
+			}
+			// 0: under way, 1: completed inside the call, 2: the call returned first
+			AtomicInteger step = new AtomicInteger();
+			java.util.function.Consumer<@org.jspecify.annotations.Nullable Throwable> done = (failure) -> {
+				if (failure != null) {
+					this.queue.clear();
+					this.onFailure.accept(this, failure);
+					// the writer stays "sending": nothing more is written on a failed connection
+					return;
+				}
+				if (!step.compareAndSet(0, 1)) {
+					sendNext();
+				}
+			};
+			try {
+				this.asyncSend.send(next, done);
+			}
+			catch (RuntimeException ex) {
+				// a stack that refuses at once (Tomcat on a closed session) fails like one that fails later
+				done.accept(ex);
+			}
+			if (step.compareAndSet(0, 2)) {
+				// under way (or failed): its completion goes on from there
 				return;
 			}
-			sendNext();
-		});
+		}
 	}
 
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * Options (defaults in brackets): {@code --stacks} [tomcat,jetty,netty,jdk], {@code --calls}
  * [200,500], {@code --schemes} [wss,ws], {@code --repeat} [3], {@code --seconds} [20],
- * {@code --warmup} [5], {@code --java} [this JVM's], {@code --echo} app|reader [app],
+ * {@code --warmup} [10], {@code --prime} [true], {@code --java} [this JVM's], {@code --echo} app|reader [app],
  * {@code --label} [stacks], {@code --results} [target/stacks/results.tsv], {@code --jvm-arg} (repeatable).
  */
 public final class StackHarness {
@@ -82,12 +82,19 @@ public final class StackHarness {
 			Files.writeString(this.results, "label\t" + StackRun.HEADER + "\n", StandardCharsets.UTF_8);
 		}
 		String label = option("label", "stacks");
+		if (Boolean.parseBoolean(option("prime", "true"))) {
+			// a run thrown away: the server's JVM compiles its own paths before the first figure counts
+			for (boolean tls : schemes) {
+				runOne(stacks.get(0), tls, 50, 0, label + "-prime", 3, 5);
+			}
+		}
 		List<StackRun> runs = new ArrayList<>();
 		for (int repeat = 1; repeat <= repeats; repeat++) {
 			for (int n : calls) {
 				for (boolean tls : schemes) {
 					for (StackKind stack : stacks) {
-						StackRun result = runOne(stack, tls, n, repeat, label);
+						StackRun result = runOne(stack, tls, n, repeat, label, Integer.parseInt(option("warmup", "10")),
+								Integer.parseInt(option("seconds", "20")));
 						runs.add(result);
 						System.out.println(Instant.now() + " " + label + " " + result.tsv());
 						Files.writeString(this.results, label + "\t" + result.tsv() + "\n", StandardCharsets.UTF_8,
@@ -101,7 +108,8 @@ public final class StackHarness {
 		Files.writeString(this.results.resolveSibling(label + ".md"), tables, StandardCharsets.UTF_8);
 	}
 
-	private StackRun runOne(StackKind stack, boolean tls, int n, int repeat, String label) throws IOException {
+	private StackRun runOne(StackKind stack, boolean tls, int n, int repeat, String label, int warmupSeconds,
+			int windowSeconds) throws IOException {
 		Path log = this.results.toAbsolutePath()
 			.getParent()
 			.resolve("logs/" + label + "-" + stack.id() + "-" + (tls ? "wss" : "ws") + "-" + n + "-r" + repeat + ".log");
@@ -109,7 +117,9 @@ public final class StackHarness {
 		this.server.sendAudio(false);
 		try (ClientProcess client = ClientProcess.start(option("java", javaOfThisJvm()), this.jvmArgs, stack,
 				this.server.url(tls), n, option("echo", "app"), log)) {
+			this.server.sendAudio(true);
 			client.ask("warm", Duration.ofSeconds(90));
+			this.server.sendAudio(false);
 			awaitServerIdle();
 			long[] before = longs(client.ask("memory", Duration.ofSeconds(60)));
 			double clientBurst0 = client.cpuSeconds();
@@ -129,13 +139,13 @@ public final class StackHarness {
 			double serverBurst = ClientProcess.cpuSeconds(self) - serverBurst0;
 			bursting.set(false);
 			this.server.sendAudio(true);
-			pause(1000L * Integer.parseInt(option("warmup", "5")));
+			pause(1000L * warmupSeconds);
 			this.server.startWindow();
 			long echoed0 = Long.parseLong(client.ask("stats", Duration.ofSeconds(10))[0]);
 			double client0 = client.cpuSeconds();
 			double server0 = ClientProcess.cpuSeconds(self);
 			long start = System.nanoTime();
-			pause(1000L * Integer.parseInt(option("seconds", "20")));
+			pause(1000L * windowSeconds);
 			int threads = client.threads();
 			double clientCpu = client.cpuSeconds() - client0;
 			double serverCpu = ClientProcess.cpuSeconds(self) - server0;

@@ -38,8 +38,11 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  */
 final class StandardStack implements EchoStack {
 
-	/** Jetty's pool: bounded ({@code -Dstacks.jetty.threads}, default 16), no reserved threads. */
-	static final int JETTY_MAX_THREADS = Integer.getInteger("stacks.jetty.threads", 16);
+	/**
+	 * Jetty's pool: bounded ({@code -Dstacks.jetty.threads}; 32, because with 16 a TLS burst of 50
+	 * timed out), with Jetty's default reserved threads ({@code -Dstacks.jetty.reserved}).
+	 */
+	static final int JETTY_MAX_THREADS = Integer.getInteger("stacks.jetty.threads", 32);
 
 	private final StandardWebSocketClient client;
 
@@ -64,7 +67,7 @@ final class StandardStack implements EchoStack {
 	static StandardStack jetty(@Nullable SSLContext ssl, ExecutorService writers) {
 		QueuedThreadPool pool = new QueuedThreadPool(JETTY_MAX_THREADS, 2);
 		pool.setName("jetty-ws-client");
-		pool.setReservedThreads(0);
+		pool.setReservedThreads(Integer.getInteger("stacks.jetty.reserved", -1));
 		pool.setDaemon(true);
 		ClientConnector connector = new ClientConnector();
 		connector.setExecutor(pool);
@@ -77,6 +80,8 @@ final class StandardStack implements EchoStack {
 		HttpClient httpClient = new HttpClient(
 				new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
 		httpClient.setExecutor(pool);
+		// Jetty gives up on a handshake after 5 s by default; the other stacks wait, and so must it in a burst
+		httpClient.setConnectTimeout(60_000);
 		JakartaWebSocketClientContainer container = new JakartaWebSocketClientContainer(httpClient);
 		try {
 			container.start();
