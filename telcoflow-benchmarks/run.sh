@@ -7,6 +7,8 @@
 #   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
 #   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 80 minutes)
 #   telcoflow-benchmarks/run.sh transport        wss:// and mTLS, paced and burst arrival, both JDKs (issue 10's figures)
+#   telcoflow-benchmarks/run.sh stacks [ARGS]    the WebSocket client stack comparison (docs/transport-stacks.md;
+#                                                options in StackHarness, e.g. --calls 200 --schemes wss --repeat 1)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -66,5 +68,11 @@ case "${1:-}" in
 		load --mode ramp --ramp-start 100 --ramp-step 100 --ramp-max 1000 --seconds 10 --transport wss \
 			--label ramp-wss-java17-platform
 		;;
-	*) sed -n '2,11p' "$0"; exit 2 ;;
+	stacks)
+		shift
+		cd "$here"
+		# the harness JVM is the echo server; it starts one client JVM per stack and run (--java for another JDK)
+		"$java17" -Xms512m -Xmx2g -cp "$(classpath)" io.telcoflow.benchmarks.stacks.StackHarness "$@"
+		;;
+	*) sed -n '2,13p' "$0"; exit 2 ;;
 esac
