@@ -56,17 +56,22 @@ case "${1:-}" in
 		load --mode soak --apps sdk,sdk-listener --calls 200 --seconds 110 --warmup 10 --repeat 5 --label soak-java17-platform
 		;;
 	transport)
+		# issue 10's figures (docs/performance.md, "Production transport"): about 35 minutes
 		build
-		load --mode run --calls 200 --repeat 3 --transport wss --label wss-java17-platform
-		load --mode run --calls 200 --repeat 3 --transport wss --label wss-java25-virtual --java "$java25" --virtual true
-		load --mode run --calls 200 --repeat 3 --transport mtls --label mtls-java17-platform
-		load --mode run --calls 200 --repeat 3 --transport ws --arrival burst --label burst-ws-java17-platform
-		load --mode run --calls 200 --repeat 3 --transport wss --arrival burst --label burst-wss-java17-platform
-		load --mode run --calls 500 --repeat 1 --transport wss --apps sdk-listener,baseline --label wss-500-java17-platform
-		load --mode run --calls 500 --repeat 1 --transport wss --apps sdk,sdk-listener,baseline --label wss-500-java25-virtual \
+		all4=sdk,sdk-live,sdk-listener,baseline
+		load --mode run --calls 200 --seconds 10 --repeat 3 --transport wss --apps "$all4" --label wss-java17-platform
+		load --mode run --calls 200 --seconds 10 --repeat 3 --transport wss --apps "$all4" --label wss-java25-virtual \
 			--java "$java25" --virtual true
-		load --mode ramp --ramp-start 100 --ramp-step 100 --ramp-max 1000 --seconds 10 --transport wss \
-			--label ramp-wss-java17-platform
+		load --mode run --calls 200 --seconds 10 --repeat 1 --transport mtls --apps sdk-listener,baseline \
+			--label mtls-java17-platform
+		load --mode run --calls 200 --seconds 5 --repeat 3 --transport ws --arrival burst --apps sdk-listener,baseline \
+			--label burst-ws-java17-platform
+		load --mode run --calls 200 --seconds 5 --repeat 3 --transport wss --arrival burst --apps sdk-listener,baseline \
+			--label burst-wss-java17-platform
+		load --mode run --calls 500 --seconds 10 --repeat 1 --transport wss --apps sdk-listener,baseline \
+			--label wss-500-java17-platform
+		load --mode run --calls 500 --seconds 10 --repeat 1 --transport wss --apps sdk,sdk-listener,baseline \
+			--label wss-500-java25-virtual --java "$java25" --virtual true
 		;;
 	stacks)
 		shift

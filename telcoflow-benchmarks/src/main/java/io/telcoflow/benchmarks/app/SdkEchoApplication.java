@@ -1,5 +1,6 @@
 package io.telcoflow.benchmarks.app;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The application under test: a Spring Boot application whose {@code @OnIncomingCall} handler
  * answers and sends every inbound chunk straight back. Started by the harness with
  * {@code --telcoflow.url=...}, the simulator's credentials and {@code --bench.echo=stream} (the
- * handler's thread reads {@code audioStream()}, the usual style) or {@code --bench.echo=listener}
+ * handler's thread reads {@code audioStream()}, the usual style), {@code --bench.echo=live} (the same
+ * with {@code limitDelay(20 ms)}) or {@code --bench.echo=listener}
  * (an {@code AudioListener} echoes on the media reader thread and the handler returns).
  */
 @SpringBootApplication
@@ -62,12 +65,15 @@ public class SdkEchoApplication {
 
 		private final boolean listener;
 
+		private final boolean live;
+
 		/**
 		 * Creates the handler.
 		 * @param echo {@code stream} or {@code listener}
 		 */
 		public EchoHandler(@Value("${bench.echo:stream}") String echo) {
 			this.listener = "listener".equals(echo);
+			this.live = "live".equals(echo);
 		}
 
 		/**
@@ -83,7 +89,8 @@ public class SdkEchoApplication {
 				return;
 			}
 			call.answer();
-			for (byte[] chunk : call.audioStream()) {
+			AudioStream audio = this.live ? call.audioStream().limitDelay(Duration.ofMillis(20)) : call.audioStream();
+			for (byte[] chunk : audio) {
 				call.sendAudio(chunk);
 			}
 		}

@@ -10,6 +10,12 @@ enum AppKind {
 	/** The echo handler on the starter, reading the call's {@code audioStream()}. */
 	SDK,
 
+	/**
+	 * The echo handler on the starter, reading {@code audioStream().limitDelay(20 ms)}: the loop
+	 * with the delay bound for live audio.
+	 */
+	SDK_LIVE,
+
 	/** The echo handler on the starter, echoing from an {@code AudioListener}. */
 	SDK_LISTENER,
 
@@ -17,7 +23,7 @@ enum AppKind {
 	BASELINE;
 
 	/**
-	 * Parses a name as written on the command line: {@code sdk}, {@code sdk-listener},
+	 * Parses a name as written on the command line: {@code sdk}, {@code sdk-live}, {@code sdk-listener},
 	 * {@code baseline}.
 	 */
 	static AppKind parse(String name) {

@@ -61,7 +61,11 @@ final class AppProcess implements AutoCloseable {
 		String keyStore = SimulatorTls.testClientKeyStore().toString();
 		if (kind.isSdk()) {
 			command.add(SdkEchoApplication.class.getName());
-			command.add("--bench.echo=" + ((kind == AppKind.SDK_LISTENER) ? "listener" : "stream"));
+			command.add("--bench.echo=" + switch (kind) {
+				case SDK_LISTENER -> "listener";
+				case SDK_LIVE -> "live";
+				default -> "stream";
+			});
 			command.add("--telcoflow.url=" + sim.url());
 			if (!options.clientCertificate()) {
 				command.add("--telcoflow.api-key=" + sim.apiKey());

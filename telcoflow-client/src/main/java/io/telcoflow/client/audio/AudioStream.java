@@ -46,4 +46,21 @@ public interface AudioStream extends Iterable<byte[]> {
 	 */
 	long droppedChunks();
 
+	/**
+	 * Bounds how far the reader may fall behind the caller: from now on, when more than
+	 * {@code maxDelay} of audio waits to be read, the oldest chunks are dropped (counted in
+	 * {@link #droppedChunks()}, and by the client as dropped inbound audio). For a loop that sends
+	 * what it reads straight back or on (an echo, a bridge to another call): once it has fallen
+	 * behind (a thread that waited to be scheduled, a garbage collection), it returns to the live
+	 * audio instead of staying late for the rest of the call, because the server takes outgoing
+	 * audio at real time and never more than a frame per pull. {@code Duration.ofMillis(20)} (one
+	 * frame) keeps such a loop on time. Not for a reader that must hear every word (speech to text):
+	 * leave it unbounded. Audio your application sends is never dropped.
+	 * @param maxDelay the most audio that may wait, at least one frame (20 ms)
+	 * @return this stream
+	 */
+	default AudioStream limitDelay(Duration maxDelay) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " has no delay bound");
+	}
+
 }

@@ -2,7 +2,9 @@ package io.telcoflow.client.audio;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,7 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InboundAudioStream implements AudioStream {
 
+	private static final Duration FRAME = Duration.ofMillis(20);
+
 	private final int capacity;
+
+	/** The most chunks that may wait: the capacity, or fewer with {@link #limitDelay(Duration)}. */
+	private volatile int limit;
 
 	private final IntConsumer dropListener;
 
@@ -42,6 +49,7 @@ public final class InboundAudioStream implements AudioStream {
 	 */
 	public InboundAudioStream(int capacity, IntConsumer dropListener) {
 		this.capacity = capacity;
+		this.limit = capacity;
 		this.dropListener = dropListener;
 	}
 
@@ -51,12 +59,17 @@ public final class InboundAudioStream implements AudioStream {
 	 */
 	public void offer(byte[] chunk) {
 		byte[] droppedChunk = null;
+		List<byte[]> moreDropped = null;
 		this.lock.lock();
 		try {
 			if (this.ended) {
 				return;
 			}
-			if (this.chunks.size() >= this.capacity) {
+			while (this.chunks.size() >= this.limit) {
+				if (droppedChunk != null) {
+					moreDropped = (moreDropped != null) ? moreDropped : new ArrayList<>();
+					moreDropped.add(droppedChunk);
+				}
 				droppedChunk = this.chunks.pollFirst();
 				this.dropped++;
 			}
@@ -66,9 +79,27 @@ public final class InboundAudioStream implements AudioStream {
 		finally {
 			this.lock.unlock();
 		}
+		// one report per dropped chunk (a frame), outside the lock
+		if (moreDropped != null) {
+			moreDropped.forEach((dropped) -> this.dropListener.accept(dropped.length));
+		}
 		if (droppedChunk != null) {
 			this.dropListener.accept(droppedChunk.length);
 		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The bound is counted in chunks, one per 20 ms frame (protocol section 4.3).
+	 */
+	@Override
+	public AudioStream limitDelay(Duration maxDelay) {
+		if (maxDelay.compareTo(FRAME) < 0) {
+			throw new IllegalArgumentException("The delay bound is at least one frame (20 ms), was " + maxDelay);
+		}
+		this.limit = (int) Math.min(this.capacity, maxDelay.toMillis() / FRAME.toMillis());
+		return this;
 	}
 
 	/**

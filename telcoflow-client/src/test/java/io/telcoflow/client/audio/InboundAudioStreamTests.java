@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link InboundAudioStream}.
@@ -34,6 +35,25 @@ class InboundAudioStreamTests {
 		}
 		assertThat(read).containsExactly((byte) 1, (byte) 2);
 		assertThat(this.stream.isEnded()).isTrue();
+	}
+
+	@Test
+	void aDelayBoundKeepsOnlyTheNewestAudioAndCountsWhatItDrops() {
+		InboundAudioStream live = new InboundAudioStream(500, this.dropped::add);
+		assertThat(live.limitDelay(Duration.ofMillis(40))).isSameAs(live);
+		for (byte i = 1; i <= 5; i++) {
+			live.offer(new byte[] { i, i });
+		}
+		assertThat(live.poll(Duration.ZERO)).containsExactly(4, 4);
+		assertThat(live.poll(Duration.ZERO)).containsExactly(5, 5);
+		assertThat(live.droppedChunks()).isEqualTo(3);
+		assertThat(this.dropped).containsExactly(2, 2, 2);
+	}
+
+	@Test
+	void aDelayBoundBelowOneFrameIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.stream.limitDelay(Duration.ofMillis(10)))
+			.withMessageContaining("20 ms");
 	}
 
 	@Test
