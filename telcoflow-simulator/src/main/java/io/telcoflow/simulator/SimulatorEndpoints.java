@@ -1,5 +1,6 @@
 package io.telcoflow.simulator;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +34,24 @@ final class SimulatorEndpoints {
 		this.tls = tls;
 	}
 
+	/** Delays an answer on the connection's own thread (a fault). */
+	private static void pause(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	UpgradeDecision upgrade(UpgradeRequest request) {
 		SimulatorFaults faults = this.simulator.faults();
 		if ("/v1/control".equals(request.path())) {
 			this.simulator.controlAttempt();
+			pause(faults.controlUpgradeDelay());
 			int refusal = faults.takeControlRefusal();
 			if (refusal != 0) {
 				return UpgradeDecision.refuse(refusal);

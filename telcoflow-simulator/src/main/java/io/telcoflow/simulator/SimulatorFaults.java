@@ -35,6 +35,8 @@ public final class SimulatorFaults {
 
 	private volatile Duration commandDelay = Duration.ZERO;
 
+	private volatile Duration controlUpgradeDelay = Duration.ZERO;
+
 	SimulatorFaults(TelcoflowSimulator simulator) {
 		this.simulator = simulator;
 	}
@@ -262,8 +264,22 @@ public final class SimulatorFaults {
 		this.refuseControl = 0;
 		this.refuseMedia = 0;
 		this.commandDelay = Duration.ZERO;
+		this.controlUpgradeDelay = Duration.ZERO;
 		restoreCredentials();
 		resumeAnsweringPings();
+	}
+
+	/**
+	 * Answers control upgrade requests only after a delay (a slow or overloaded server): a client
+	 * that gave up on the handshake in the meantime must close the connection that opens late.
+	 * @param delay the delay, {@link Duration#ZERO} for none
+	 */
+	public void delayControlUpgrades(Duration delay) {
+		this.controlUpgradeDelay = delay;
+	}
+
+	Duration controlUpgradeDelay() {
+		return this.controlUpgradeDelay;
 	}
 
 	boolean credentialsRevoked() {

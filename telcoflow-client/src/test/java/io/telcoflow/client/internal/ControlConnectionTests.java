@@ -79,6 +79,23 @@ class ControlConnectionTests {
 	}
 
 	@Test
+	void aHandshakeThatCompletesAfterTheClientGaveUpIsClosedAtOnceAndNeverDeclaredReady() {
+		this.fixture.simulator.faults().delayControlUpgrades(Duration.ofMillis(1500));
+		TelcoflowClient client = this.fixture.client(this.fixture.config().connectTimeout(Duration.ofMillis(500)).build(),
+				this.listener);
+		client.onIncomingCall(ActiveCall::answer);
+		// one deadline for the whole handshake: the attempt fails long before the server answers
+		assertThatExceptionOfType(WssConnectionException.class).isThrownBy(client::connect)
+			.withMessageContaining("timed out");
+		client.ready();
+		client.close();
+		// the server answers the upgrades it was still holding: those connections are closed at once
+		await().atMost(SimulatorFixture.WAIT).until(() -> !this.fixture.simulator.allSessions().isEmpty()
+				&& this.fixture.simulator.sessions().isEmpty());
+		assertThat(this.fixture.simulator.allSessions()).noneMatch(SimulatedSession::isReady);
+	}
+
+	@Test
 	void pauseStopsOffersAndReadyResumesThem() {
 		this.fixture.readyClient(this.fixture.config().build(), this.listener, ActiveCall::answer);
 		TelcoflowClient client = this.fixture.lastClient();
