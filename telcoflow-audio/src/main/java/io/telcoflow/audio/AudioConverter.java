@@ -43,6 +43,23 @@ public final class AudioConverter {
 		this.partial = new byte[source.bytesPerSample()];
 	}
 
+	private AudioConverter(AudioConverter other) {
+		this.source = other.source;
+		this.target = other.target;
+		this.resampler = (other.resampler != null) ? other.resampler.copy() : null;
+		this.partial = other.partial.clone();
+		this.partialLength = other.partialLength;
+	}
+
+	/**
+	 * Returns an independent converter in this one's state, for example to convert a chunk whose
+	 * delivery may fail and keep the state unchanged if it does.
+	 * @return the copy
+	 */
+	public AudioConverter copy() {
+		return new AudioConverter(this);
+	}
+
 	/**
 	 * Returns the format of the audio the converter is given.
 	 * @return the format

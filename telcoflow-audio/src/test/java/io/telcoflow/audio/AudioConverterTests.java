@@ -59,6 +59,17 @@ class AudioConverterTests {
 	}
 
 	@Test
+	void aCopyContinuesLikeTheOriginalAndIndependently() {
+		byte[] audio = Signals.toBytes(Signals.sine(24_000, 440, 8000, 2000));
+		AudioConverter original = new AudioConverter(AudioFormat.PCM_24K, AudioFormat.MULAW_8K);
+		original.convert(audio, 0, 1001);
+		AudioConverter copy = original.copy();
+		byte[] fromCopy = concat(copy.convert(audio, 1001, audio.length - 1001), copy.flush());
+		byte[] fromOriginal = concat(original.convert(audio, 1001, audio.length - 1001), original.flush());
+		assertThat(fromCopy).isNotEmpty().isEqualTo(fromOriginal);
+	}
+
+	@Test
 	void resetDropsWhatWasHeldBack() {
 		AudioConverter converter = new AudioConverter(AudioFormat.PCM_24K, AudioFormat.PCM_16K);
 		converter.convert(new byte[] { 1 });

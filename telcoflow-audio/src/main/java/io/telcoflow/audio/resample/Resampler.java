@@ -68,6 +68,29 @@ public final class Resampler {
 		reset();
 	}
 
+	private Resampler(Resampler other) {
+		this.inputRate = other.inputRate;
+		this.outputRate = other.outputRate;
+		this.filter = other.filter;
+		this.history = Arrays.copyOf(other.history, Math.max(other.history.length, other.historyLength));
+		this.historyLength = other.historyLength;
+		this.historyStart = other.historyStart;
+		this.received = other.received;
+		this.position = other.position;
+		this.phase = other.phase;
+		this.produced = other.produced;
+		this.pendingByte = other.pendingByte;
+	}
+
+	/**
+	 * Returns an independent resampler in this one's state, for example to try a conversion that
+	 * may have to be undone (the copy shares only the immutable filter).
+	 * @return the copy
+	 */
+	public Resampler copy() {
+		return new Resampler(this);
+	}
+
 	private static void checkRate(int rate) {
 		if (!SUPPORTED_RATES.contains(rate)) {
 			throw new IllegalArgumentException(
