@@ -1,0 +1,216 @@
+package io.telcoflow.client;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.telcoflow.audio.AudioConverter;
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.codec.G711;
+import io.telcoflow.client.audio.AudioSender;
+import io.telcoflow.simulator.CallScript;
+import io.telcoflow.simulator.CallerAudio;
+import io.telcoflow.simulator.SimulatedCall;
+import io.telcoflow.simulator.TelcoflowSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A call's audio read and sent in other formats, end to end against the simulator (24 kHz
+ * calls): the handler reads the caller at 16 kHz and replies with a prompt it holds as 8 kHz
+ * μ-law.
+ */
+class CallAudioFormatTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	/** 0.9 s at 16 kHz: most of the caller's second of tone. */
+	private static final int CALLER_BYTES_16K = 28_800;
+
+	private final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
+
+	private final BlockingQueue<ActiveCall> calls = new LinkedBlockingQueue<>();
+
+	private TelcoflowClient client;
+
+	@AfterEach
+	void close() {
+		if (this.client != null) {
+			this.client.close();
+		}
+		this.simulator.close();
+	}
+
+	@Test
+	void handlerReadsTheCallerAt16KilohertzAndRepliesWithMuLawAt8Kilohertz() throws Exception {
+		ByteArrayOutputStream heard = new ByteArrayOutputStream();
+		byte[] prompt = muLawPrompt();
+		start((call) -> {
+			call.answer();
+			for (byte[] chunk : call.audioStream(AudioFormat.PCM_16K)) {
+				heard.writeBytes(chunk);
+				if (heard.size() >= CALLER_BYTES_16K) {
+					break;
+				}
+			}
+			AudioSender sender = call.audioSender(AudioFormat.MULAW_8K);
+			sender.send(java.util.Arrays.copyOf(prompt, 1001));
+			sender.send(java.util.Arrays.copyOfRange(prompt, 1001, prompt.length));
+			sender.flush();
+			call.awaitPlayback(WAIT);
+		});
+
+		SimulatedCall simulated = placeCall();
+		ActiveCall call = take();
+		byte[] expected = converted(prompt);
+		await().atMost(WAIT).until(() -> simulated.record().agentAudio().length >= expected.length);
+		simulated.hangUp();
+		simulated.awaitEnded(WAIT);
+
+		assertThat(simulated.record().agentAudio()).isEqualTo(expected);
+		assertTone(simulated.record().agentAudio(), 24_000, 1000, 8000, 0.3, -30);
+		assertTone(heard.toByteArray(), 16_000, 440, 8000, 0.05, -60);
+		assertThat(heard.size()).isGreaterThanOrEqualTo(CALLER_BYTES_16K);
+		await().atMost(WAIT).until(() -> !CallAudioConversions.holds(call));
+	}
+
+	@Test
+	void audioListenerHearsTheCallerAt16KilohertzAndRepliesWithMuLawAt8Kilohertz() throws Exception {
+		ByteArrayOutputStream heard = new ByteArrayOutputStream();
+		AtomicBoolean replied = new AtomicBoolean();
+		byte[] prompt = muLawPrompt();
+		start((call) -> {
+			AudioSender sender = call.audioSender(AudioFormat.MULAW_8K);
+			call.setAudioListener(AudioFormat.PCM_16K, (chunk) -> {
+				synchronized (heard) {
+					heard.writeBytes(chunk);
+					if (heard.size() >= CALLER_BYTES_16K && replied.compareAndSet(false, true)) {
+						sender.send(prompt);
+						sender.flush();
+					}
+				}
+			});
+			call.answer();
+		});
+
+		SimulatedCall simulated = placeCall();
+		ActiveCall call = take();
+		byte[] expected = converted(prompt);
+		await().atMost(WAIT).until(() -> simulated.record().agentAudio().length >= expected.length);
+		simulated.hangUp();
+		simulated.awaitEnded(WAIT);
+
+		assertThat(simulated.record().agentAudio()).isEqualTo(expected);
+		synchronized (heard) {
+			// the caller's second of tone; silence follows it
+			assertTone(java.util.Arrays.copyOf(heard.toByteArray(), CALLER_BYTES_16K), 16_000, 440, 8000, 0.05, -60);
+		}
+		await().atMost(WAIT).until(() -> !CallAudioConversions.holds(call));
+	}
+
+	@Test
+	void unsupportedRateFailsWithTheSupportedOnes() throws Exception {
+		start((call) -> {
+		});
+		placeCall();
+		ActiveCall call = take();
+		org.assertj.core.api.Assertions
+			.assertThatIllegalArgumentException()
+			.isThrownBy(() -> call.audioStream(AudioFormat.pcm(96_000)))
+			.withMessageContaining("96000")
+			.withMessageContaining("16000");
+	}
+
+	private void start(IncomingCallHandler handler) {
+		TelcoflowConfig config = TelcoflowConfig.builder()
+			.url(this.simulator.url())
+			.apiKey(this.simulator.apiKey(), this.simulator.connectorUuid())
+			.build();
+		this.client = TelcoflowClient.builder(config).build();
+		this.client.onIncomingCall((call) -> {
+			this.calls.add(call);
+			handler.onIncomingCall(call);
+		});
+		this.client.connect();
+		this.client.ready();
+		this.simulator.awaitReadySessions(1, WAIT);
+	}
+
+	private SimulatedCall placeCall() {
+		return this.simulator.placeCall(
+				CallScript.builder().callerAudio(CallerAudio.tone(440, Duration.ofSeconds(1))).build());
+	}
+
+	private ActiveCall take() throws InterruptedException {
+		ActiveCall call = this.calls.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(call).as("a call reached the handler").isNotNull();
+		return call;
+	}
+
+	/** Half a second of 1 kHz at 8 kHz, μ-law. */
+	private static byte[] muLawPrompt() {
+		byte[] pcm = new byte[8000];
+		for (int i = 0; i < 4000; i++) {
+			short value = (short) Math.round(8000 * Math.sin(2 * Math.PI * 1000 * i / 8000.0));
+			pcm[2 * i] = (byte) value;
+			pcm[2 * i + 1] = (byte) (value >> 8);
+		}
+		return G711.encodeMuLaw(pcm);
+	}
+
+	private static byte[] converted(byte[] muLaw) {
+		AudioConverter converter = new AudioConverter(AudioFormat.MULAW_8K, AudioFormat.PCM_24K);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(converter.convert(muLaw));
+		out.writeBytes(converter.flush());
+		assertThat(out.size()).as("0.5 s at 24 kHz").isEqualTo(24_000);
+		return out.toByteArray();
+	}
+
+	/**
+	 * Fits a sine to the middle of the audio: its amplitude within {@code toleranceDb} of the
+	 * expected one and what it does not explain at most {@code maxThdNoiseDb} below it.
+	 */
+	private static void assertTone(byte[] pcm, int rate, double hertz, double amplitude, double toleranceDb,
+			double maxThdNoiseDb) {
+		int samples = pcm.length / 2;
+		int from = samples / 10;
+		int to = samples - samples / 10;
+		double cc = 0;
+		double ss = 0;
+		double cs = 0;
+		double xc = 0;
+		double xs = 0;
+		for (int i = from; i < to; i++) {
+			double x = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8));
+			double c = Math.cos(2 * Math.PI * hertz * i / rate);
+			double s = Math.sin(2 * Math.PI * hertz * i / rate);
+			cc += c * c;
+			ss += s * s;
+			cs += c * s;
+			xc += x * c;
+			xs += x * s;
+		}
+		double det = cc * ss - cs * cs;
+		double a = (xc * ss - xs * cs) / det;
+		double b = (xs * cc - xc * cs) / det;
+		double residual = 0;
+		for (int i = from; i < to; i++) {
+			double x = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8));
+			double fit = a * Math.cos(2 * Math.PI * hertz * i / rate) + b * Math.sin(2 * Math.PI * hertz * i / rate);
+			residual += (x - fit) * (x - fit);
+		}
+		double fitted = Math.hypot(a, b);
+		double thdNoise = 10 * Math.log10(residual / (to - from) / (fitted * fitted / 2));
+		assertThat(20 * Math.log10(fitted / amplitude)).as("gain of the %s Hz tone (dB)", hertz)
+			.isCloseTo(0, org.assertj.core.data.Offset.offset(toleranceDb));
+		assertThat(thdNoise).as("THD+N of the %s Hz tone (dB)", hertz).isLessThanOrEqualTo(maxThdNoiseDb);
+	}
+
+}
