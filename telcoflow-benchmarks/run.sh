@@ -7,6 +7,8 @@
 #   telcoflow-benchmarks/run.sh jmh [ARGS]       JMH microbenchmarks (JMH's own arguments)
 #   telcoflow-benchmarks/run.sh all              the full set in docs/performance.md (about 80 minutes)
 #   telcoflow-benchmarks/run.sh nodelay          the baseline with TCP_NODELAY forced (the Nagle experiment)
+#   telcoflow-benchmarks/run.sh audio            docs/audio.md: resampler vs SoX and the JDK, G.711 vs the JDK and SoX,
+#                                                streams per core, voice activity on a labelled set (needs sox, espeak-ng)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -53,10 +55,17 @@ case "${1:-}" in
 		jmh -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff "$here/target/jmh.txt"
 		load --mode soak --apps sdk,sdk-listener --calls 200 --seconds 110 --warmup 10 --repeat 5 --label soak-java17-platform
 		;;
+	audio)
+		build
+		for program in ResamplerComparison G711Comparison ResamplerThroughput VadEvaluation; do
+			(cd "$here" && "$java17" -cp "$(classpath)" "io.telcoflow.benchmarks.audio.$program")
+		done
+		jmh ResamplerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
+		;;
 	nodelay)
 		# the baseline with TCP_NODELAY forced on Tomcat's client (what the Nagle wait costs)
 		load --mode run --apps baseline --calls 200 --repeat 3 --label java17-baseline-nodelay \
 			--jvm-arg -Dbaseline.tcpNoDelay=true
 		;;
-	*) sed -n '2,11p' "$0"; exit 2 ;;
+	*) sed -n '2,13p' "$0"; exit 2 ;;
 esac
