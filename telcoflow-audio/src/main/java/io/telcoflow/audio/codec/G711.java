@@ -8,8 +8,10 @@ package io.telcoflow.audio.codec;
  * Implementations disagree at the quantiser's decision boundaries. G.191 takes the one's
  * complement of negative samples before quantising; the widespread Sun {@code g711.c}
  * ({@code linear2ulaw}, used by SoX and Python's {@code audioop}) negates them instead, so it
- * encodes some negative samples one step apart from G.191. Decoding agrees everywhere. See
- * docs/audio.md for the counts, including the JDK's {@code javax.sound.sampled} conversion.
+ * encodes some negative samples one step apart from G.191. Decoding agrees everywhere. The JDK's
+ * {@code javax.sound.sampled} μ-law encoder differs at the boundaries too, and wraps samples of
+ * magnitude 32,636 and more around to the wrong end of the scale (32,767 becomes code 0xFF,
+ * silence); here they saturate. See docs/audio.md for the counts.
  * <p>
  * Linear samples are signed 16-bit; PCM byte arrays are little-endian. Thread-safe: the tables
  * are built once.

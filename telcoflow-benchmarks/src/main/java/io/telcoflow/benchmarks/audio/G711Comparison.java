@@ -52,19 +52,29 @@ public final class G711Comparison {
 	}
 
 	private static String encodeDiff(byte[] codes, boolean muLaw) {
-		int differ = 0;
-		int maxSteps = 0;
+		int oneStep = 0;
+		int other = 0;
 		for (int i = 0; i < 65536; i++) {
 			short sample = (short) (i - 32768);
-			byte ours = muLaw ? G711.linearToMuLaw(sample) : G711.linearToALaw(sample);
-			if (ours != codes[i]) {
-				differ++;
-				short a = muLaw ? G711.muLawToLinear(ours) : G711.aLawToLinear(ours);
-				short b = muLaw ? G711.muLawToLinear(codes[i]) : G711.aLawToLinear(codes[i]);
-				maxSteps = Math.max(maxSteps, Math.abs(a - b));
+			int ours = (muLaw ? G711.linearToMuLaw(sample) : G711.linearToALaw(sample)) & 0xFF;
+			int theirs = codes[i] & 0xFF;
+			if (ours != theirs) {
+				boolean sameSign = (ours & 0x80) == (theirs & 0x80);
+				if (sameSign && Math.abs(magnitude(ours, muLaw) - magnitude(theirs, muLaw)) == 1) {
+					oneStep++;
+				}
+				else {
+					other++;
+				}
 			}
 		}
-		return (differ == 0) ? "identical" : differ + " samples differ (decoded up to " + maxSteps + " apart)";
+		return (oneStep + other == 0) ? "identical"
+				: (oneStep + other) + " samples differ: " + oneStep + " by one step, " + other + " by more";
+	}
+
+	/** The quantisation level of a code, 0 to 127, without its sign. */
+	private static int magnitude(int code, boolean muLaw) {
+		return muLaw ? 127 - (code & 0x7F) : (code ^ 0x55) & 0x7F;
 	}
 
 	private static String decodeDiff(byte[] pcm, boolean muLaw) {
