@@ -109,11 +109,7 @@ public final class AudioConverter {
 		if (this.resampler == null) {
 			return new byte[0];
 		}
-		byte[] tail = this.resampler.flush();
-		short[] samples = new short[tail.length / 2];
-		for (int i = 0; i < samples.length; i++) {
-			samples[i] = (short) ((tail[2 * i] & 0xFF) | (tail[2 * i + 1] << 8));
-		}
+		short[] samples = this.resampler.flushSamples();
 		return encode(samples);
 	}
 

@@ -1,7 +1,8 @@
 package io.telcoflow.audio;
 
-import io.telcoflow.audio.Signals.SineFit;
 import java.util.function.UnaryOperator;
+
+import io.telcoflow.audio.Signals.SineFit;
 
 /**
  * The three quality figures of a sample-rate converter, measured with sines and a sweep on any

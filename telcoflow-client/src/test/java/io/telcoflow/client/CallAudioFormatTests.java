@@ -68,12 +68,7 @@ class CallAudioFormatTests {
 
 		SimulatedCall simulated = placeCall();
 		ActiveCall call = take();
-		byte[] expected = converted(prompt);
-		await().atMost(WAIT).until(() -> simulated.record().agentAudio().length >= expected.length);
-		simulated.hangUp();
-		simulated.awaitEnded(WAIT);
-
-		assertThat(simulated.record().agentAudio()).isEqualTo(expected);
+		assertCallerHeardThePromptConvertedTo24Kilohertz(simulated, prompt);
 		assertTone(simulated.record().agentAudio(), 24_000, 1000, 8000, 0.3, -30);
 		assertTone(heard.toByteArray(), 16_000, 440, 8000, 0.05, -60);
 		assertThat(heard.size()).isGreaterThanOrEqualTo(CALLER_BYTES_16K);
@@ -101,12 +96,7 @@ class CallAudioFormatTests {
 
 		SimulatedCall simulated = placeCall();
 		ActiveCall call = take();
-		byte[] expected = converted(prompt);
-		await().atMost(WAIT).until(() -> simulated.record().agentAudio().length >= expected.length);
-		simulated.hangUp();
-		simulated.awaitEnded(WAIT);
-
-		assertThat(simulated.record().agentAudio()).isEqualTo(expected);
+		assertCallerHeardThePromptConvertedTo24Kilohertz(simulated, prompt);
 		synchronized (heard) {
 			// the caller's second of tone; silence follows it
 			assertTone(java.util.Arrays.copyOf(heard.toByteArray(), CALLER_BYTES_16K), 16_000, 440, 8000, 0.05, -60);
@@ -125,6 +115,18 @@ class CallAudioFormatTests {
 			.isThrownBy(() -> call.audioStream(AudioFormat.pcm(96_000)))
 			.withMessageContaining("96000")
 			.withMessageContaining("16000");
+	}
+
+	/**
+	 * Waits for the prompt to be played, hangs up, and checks that the caller heard it exactly as
+	 * a whole-file conversion gives it.
+	 */
+	private static void assertCallerHeardThePromptConvertedTo24Kilohertz(SimulatedCall simulated, byte[] prompt) {
+		byte[] expected = converted(prompt);
+		await().atMost(WAIT).until(() -> simulated.record().agentAudio().length >= expected.length);
+		simulated.hangUp();
+		simulated.awaitEnded(WAIT);
+		assertThat(simulated.record().agentAudio()).isEqualTo(expected);
 	}
 
 	private void start(IncomingCallHandler handler) {

@@ -2,6 +2,7 @@ package io.telcoflow.audio.resample;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -144,7 +145,7 @@ public final class Resampler {
 	 * @return s16le PCM at the output rate, possibly empty
 	 */
 	public byte[] process(byte[] pcm, int offset, int length) {
-		java.util.Objects.checkFromIndexSize(offset, length, pcm.length);
+		Objects.checkFromIndexSize(offset, length, pcm.length);
 		int index = offset;
 		int end = offset + length;
 		int samples = (length + ((this.pendingByte >= 0) ? 1 : 0)) / 2;
@@ -172,7 +173,7 @@ public final class Resampler {
 	 * @return the output samples, possibly none
 	 */
 	public short[] process(short[] samples, int offset, int length) {
-		java.util.Objects.checkFromIndexSize(offset, length, samples.length);
+		Objects.checkFromIndexSize(offset, length, samples.length);
 		if (this.inputRate == this.outputRate) {
 			this.received += length;
 			this.produced += length;
@@ -190,10 +191,17 @@ public final class Resampler {
 	 * @return s16le PCM at the output rate, possibly empty
 	 */
 	public byte[] flush() {
+		return toBytes(flushSamples());
+	}
+
+	/**
+	 * Like {@link #flush()}, returning samples.
+	 * @return the output samples, possibly none
+	 */
+	public short[] flushSamples() {
 		short[] tail = new short[0];
 		if (this.inputRate != this.outputRate) {
-			long inputSamples = this.received;
-			long expected = ceilDiv(inputSamples * this.filter.up, this.filter.down);
+			long expected = ceilDiv(this.received * this.filter.up, this.filter.down);
 			short[] zeros = new short[this.filter.taps / 2 + 1];
 			append(zeros, 0, zeros.length);
 			short[] out = produce();
@@ -201,7 +209,7 @@ public final class Resampler {
 			tail = Arrays.copyOf(out, keep);
 		}
 		reset();
-		return toBytes(tail);
+		return tail;
 	}
 
 	/**
