@@ -57,9 +57,14 @@ case "${1:-}" in
 		;;
 	audio)
 		build
-		for program in ResamplerComparison G711Comparison ResamplerThroughput VadEvaluation; do
-			(cd "$here" && "$java17" -cp "$(classpath)" "io.telcoflow.benchmarks.audio.$program")
+		audio() { (cd "$here" && "$java17" -cp "$(classpath)" "io.telcoflow.benchmarks.audio.$1" "${@:2}"); }
+		audio ResamplerComparison
+		audio G711Comparison
+		audio ResamplerThroughput
+		for conversion in 24k-16k 24k-8k 16k-24k ulaw8k-24k 24k-ulaw8k baseline; do
+			audio ResamplerThroughput "$conversion"
 		done
+		audio VadEvaluation
 		jmh ResamplerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
 		;;
 	nodelay)

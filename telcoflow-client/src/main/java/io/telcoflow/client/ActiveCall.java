@@ -185,7 +185,8 @@ public interface ActiveCall {
 	 * Like {@link #setAudioListener(AudioListener)}, with the audio converted to another format
 	 * before it reaches the listener (on the reader thread; converting a 20 ms chunk takes
 	 * microseconds). Shares the resampler's state with {@link #audioStream(AudioFormat)} of the
-	 * same format.
+	 * same format. The last few milliseconds that the resampler holds when the call ends are not
+	 * delivered (the listener is not told of the end; {@code audioStream(format)} delivers them).
 	 * @param format the format the listener takes
 	 * @param listener the listener, or {@code null} to go back to the stream
 	 * @throws IllegalArgumentException when the sample rate cannot be converted

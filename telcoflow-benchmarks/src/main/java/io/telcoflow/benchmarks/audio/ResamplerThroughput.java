@@ -29,21 +29,32 @@ public final class ResamplerThroughput {
 	}
 
 	/**
-	 * Prints streams per core, median of five rounds, for each conversion and the baseline.
-	 * @param args unused
+	 * Prints streams per core, median of five rounds, for one conversion (each in its own JVM, so
+	 * that one conversion's profile does not slow another's compiled code), or the table's header.
+	 * @param args the conversion: {@code 24k-16k}, {@code 24k-8k}, {@code 16k-24k}, {@code ulaw8k-24k},
+	 * {@code 24k-ulaw8k}, {@code baseline}; none for the header
 	 */
 	public static void main(String[] args) {
+		if (args.length == 0) {
+			System.out.println("| conversion (20 ms chunks) | streams per core, median of 5 | CPU per stream |");
+			System.out.println("|---|---|---|");
+			return;
+		}
 		byte[] chunk24k = Signals.toBytes(Signals.randomSignal(new Random(1), 24_000, 480));
 		byte[] chunk16k = Signals.toBytes(Signals.randomSignal(new Random(2), 16_000, 320));
 		byte[] chunkMuLaw = G711.encodeMuLaw(Signals.toBytes(Signals.randomSignal(new Random(3), 8000, 160)));
-		System.out.println("| conversion (20 ms chunks) | streams per core, median of 5 | CPU per stream |");
-		System.out.println("|---|---|---|");
-		measure("24 kHz → 16 kHz", chunk24k, new Resampler(24_000, 16_000)::process);
-		measure("24 kHz → 8 kHz", chunk24k, new Resampler(24_000, 8000)::process);
-		measure("16 kHz → 24 kHz", chunk16k, new Resampler(16_000, 24_000)::process);
-		measure("8 kHz μ-law → 24 kHz", chunkMuLaw, new AudioConverter(AudioFormat.MULAW_8K, AudioFormat.PCM_24K)::convert);
-		measure("24 kHz → 8 kHz μ-law", chunk24k, new AudioConverter(AudioFormat.PCM_24K, AudioFormat.MULAW_8K)::convert);
-		measure("baseline: 24 kHz → 16 kHz linear interpolation (no filter)", chunk24k, ResamplerThroughput::linear);
+		switch (args[0]) {
+			case "24k-16k" -> measure("24 kHz → 16 kHz", chunk24k, new Resampler(24_000, 16_000)::process);
+			case "24k-8k" -> measure("24 kHz → 8 kHz", chunk24k, new Resampler(24_000, 8000)::process);
+			case "16k-24k" -> measure("16 kHz → 24 kHz", chunk16k, new Resampler(16_000, 24_000)::process);
+			case "ulaw8k-24k" -> measure("8 kHz μ-law → 24 kHz", chunkMuLaw,
+					new AudioConverter(AudioFormat.MULAW_8K, AudioFormat.PCM_24K)::convert);
+			case "24k-ulaw8k" -> measure("24 kHz → 8 kHz μ-law", chunk24k,
+					new AudioConverter(AudioFormat.PCM_24K, AudioFormat.MULAW_8K)::convert);
+			case "baseline" -> measure("baseline: 24 kHz → 16 kHz linear interpolation (no filter)", chunk24k,
+					ResamplerThroughput::linear);
+			default -> throw new IllegalArgumentException("Unknown conversion " + args[0]);
+		}
 	}
 
 	private static void measure(String name, byte[] chunk, UnaryOperator<byte[]> convert) {
