@@ -9,12 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.Signals;
+import io.telcoflow.audio.Signals.SineFit;
 import io.telcoflow.audio.codec.G711;
 import io.telcoflow.client.audio.AudioSender;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.simulator.TelcoflowSimulator;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -157,13 +160,7 @@ class CallAudioFormatTests {
 
 	/** Half a second of 1 kHz at 8 kHz, μ-law. */
 	private static byte[] muLawPrompt() {
-		byte[] pcm = new byte[8000];
-		for (int i = 0; i < 4000; i++) {
-			short value = (short) Math.round(8000 * Math.sin(2 * Math.PI * 1000 * i / 8000.0));
-			pcm[2 * i] = (byte) value;
-			pcm[2 * i + 1] = (byte) (value >> 8);
-		}
-		return G711.encodeMuLaw(pcm);
+		return G711.encodeMuLaw(Signals.toBytes(Signals.sine(8000, 1000, 8000, 4000)));
 	}
 
 	private static byte[] converted(byte[] muLaw) {
@@ -181,38 +178,11 @@ class CallAudioFormatTests {
 	 */
 	private static void assertTone(byte[] pcm, int rate, double hertz, double amplitude, double toleranceDb,
 			double maxThdNoiseDb) {
-		int samples = pcm.length / 2;
-		int from = samples / 10;
-		int to = samples - samples / 10;
-		double cc = 0;
-		double ss = 0;
-		double cs = 0;
-		double xc = 0;
-		double xs = 0;
-		for (int i = from; i < to; i++) {
-			double x = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8));
-			double c = Math.cos(2 * Math.PI * hertz * i / rate);
-			double s = Math.sin(2 * Math.PI * hertz * i / rate);
-			cc += c * c;
-			ss += s * s;
-			cs += c * s;
-			xc += x * c;
-			xs += x * s;
-		}
-		double det = cc * ss - cs * cs;
-		double a = (xc * ss - xs * cs) / det;
-		double b = (xs * cc - xc * cs) / det;
-		double residual = 0;
-		for (int i = from; i < to; i++) {
-			double x = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8));
-			double fit = a * Math.cos(2 * Math.PI * hertz * i / rate) + b * Math.sin(2 * Math.PI * hertz * i / rate);
-			residual += (x - fit) * (x - fit);
-		}
-		double fitted = Math.hypot(a, b);
-		double thdNoise = 10 * Math.log10(residual / (to - from) / (fitted * fitted / 2));
-		assertThat(20 * Math.log10(fitted / amplitude)).as("gain of the %s Hz tone (dB)", hertz)
-			.isCloseTo(0, org.assertj.core.data.Offset.offset(toleranceDb));
-		assertThat(thdNoise).as("THD+N of the %s Hz tone (dB)", hertz).isLessThanOrEqualTo(maxThdNoiseDb);
+		short[] samples = Signals.toSamples(pcm);
+		SineFit fit = Signals.fit(samples, rate, hertz, samples.length / 10, samples.length - samples.length / 10);
+		assertThat(20 * Math.log10(fit.amplitude() / amplitude)).as("gain of the %s Hz tone (dB)", hertz)
+			.isCloseTo(0, Offset.offset(toleranceDb));
+		assertThat(fit.thdPlusNoiseDb()).as("THD+N of the %s Hz tone (dB)", hertz).isLessThanOrEqualTo(maxThdNoiseDb);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.Signals;
 import io.telcoflow.client.exception.BufferFullException;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ConvertingAudioSenderTests {
 
 	@Test
 	void aChunkThatDoesNotFitLeavesNothingBehindAndCanBeSentAgain() {
-		byte[] audio = tone(1600);
+		byte[] audio = Signals.toBytes(Signals.sine(16_000, 300, 8000, 1600));
 		ConvertingAudioSender sender = new ConvertingAudioSender(this.call,
 				new AudioConverter(AudioFormat.PCM_16K, AudioFormat.PCM_24K));
 		sender.send(java.util.Arrays.copyOf(audio, 1000));
@@ -63,23 +64,13 @@ class ConvertingAudioSenderTests {
 	void clearDropsHeldBackAudioAndTheCallsBuffer() {
 		ConvertingAudioSender sender = new ConvertingAudioSender(this.call,
 				new AudioConverter(AudioFormat.PCM_16K, AudioFormat.PCM_24K));
-		sender.send(tone(800));
+		sender.send(Signals.toBytes(Signals.sine(16_000, 300, 8000, 800)));
 		int before = this.sent.size();
 		sender.clear();
 		sender.flush();
 		assertThat(this.clears).hasValue(1);
 		assertThat(this.sent.size()).isEqualTo(before);
 		assertThat(sender.format()).isEqualTo(AudioFormat.PCM_16K);
-	}
-
-	private static byte[] tone(int samples) {
-		byte[] pcm = new byte[2 * samples];
-		for (int i = 0; i < samples; i++) {
-			short value = (short) Math.round(8000 * Math.sin(2 * Math.PI * 300 * i / 16000.0));
-			pcm[2 * i] = (byte) value;
-			pcm[2 * i + 1] = (byte) (value >> 8);
-		}
-		return pcm;
 	}
 
 }
