@@ -52,7 +52,7 @@ public final class ResamplerThroughput {
 			case "24k-ulaw8k" -> measure("24 kHz → 8 kHz μ-law", chunk24k,
 					new AudioConverter(AudioFormat.PCM_24K, AudioFormat.MULAW_8K)::convert);
 			case "baseline" -> measure("baseline: 24 kHz → 16 kHz linear interpolation (no filter)", chunk24k,
-					ResamplerThroughput::linear);
+					LinearInterpolation::from24kTo16k);
 			default -> throw new IllegalArgumentException("Unknown conversion " + args[0]);
 		}
 	}
@@ -79,19 +79,6 @@ public final class ResamplerThroughput {
 		if (sink == 42) {
 			System.out.println();
 		}
-	}
-
-	private static byte[] linear(byte[] chunk) {
-		short[] in = Signals.toSamples(chunk);
-		short[] out = new short[in.length * 2 / 3];
-		for (int i = 0; i < out.length; i++) {
-			double position = i * 1.5;
-			int index = (int) position;
-			double fraction = position - index;
-			int next = Math.min(index + 1, in.length - 1);
-			out[i] = (short) Math.round(in[index] * (1 - fraction) + in[next] * fraction);
-		}
-		return Signals.toBytes(out);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.telcoflow.benchmarks.audio;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Random;
 
 import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.Signals;
 import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
 import io.telcoflow.audio.vad.VoiceActivityEvent;
 import io.telcoflow.audio.wav.WavAudio;
@@ -88,15 +90,10 @@ public final class VadEvaluation {
 		}
 		WavAudio audio = WavReader.read(file);
 		AudioConverter converter = new AudioConverter(audio.format(), AudioFormat.pcm(RATE));
-		byte[] body = converter.convert(audio.data());
-		byte[] tail = converter.flush();
-		short[] samples = new short[(body.length + tail.length) / 2];
-		for (int i = 0; i < samples.length; i++) {
-			byte[] source = (2 * i < body.length) ? body : tail;
-			int index = (2 * i < body.length) ? 2 * i : 2 * i - body.length;
-			samples[i] = (short) ((source[index] & 0xFF) | (source[index + 1] << 8));
-		}
-		return samples;
+		ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+		pcm.writeBytes(converter.convert(audio.data()));
+		pcm.writeBytes(converter.flush());
+		return Signals.toSamples(pcm.toByteArray());
 	}
 
 	private static double[] noise(String kind, double rms, int length, Random random) {

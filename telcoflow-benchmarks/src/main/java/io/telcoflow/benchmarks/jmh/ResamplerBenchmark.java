@@ -10,6 +10,7 @@ import io.telcoflow.audio.codec.G711;
 import io.telcoflow.audio.resample.Resampler;
 import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
 import io.telcoflow.audio.vad.VoiceActivityEvent;
+import io.telcoflow.benchmarks.audio.LinearInterpolation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,8 +46,6 @@ public class ResamplerBenchmark {
 	private final AudioConverter toMuLaw8k = new AudioConverter(AudioFormat.PCM_24K, AudioFormat.MULAW_8K);
 
 	private final EnergyVoiceActivityDetector detector = EnergyVoiceActivityDetector.builder(24_000).build();
-
-	private double linearPosition;
 
 	/**
 	 * 24 kHz → 16 kHz (the call to a speech-to-text model).
@@ -108,19 +107,7 @@ public class ResamplerBenchmark {
 	 */
 	@Benchmark
 	public byte[] baselineLinearInterpolation() {
-		short[] in = Signals.toSamples(this.chunk24k);
-		short[] out = new short[in.length * 2 / 3];
-		double step = 1.5;
-		double position = this.linearPosition;
-		for (int i = 0; i < out.length; i++) {
-			int index = (int) position;
-			double fraction = position - index;
-			int next = Math.min(index + 1, in.length - 1);
-			out[i] = (short) Math.round(in[index] * (1 - fraction) + in[next] * fraction);
-			position += step;
-		}
-		this.linearPosition = position - in.length;
-		return Signals.toBytes(out);
+		return LinearInterpolation.from24kTo16k(this.chunk24k);
 	}
 
 }
