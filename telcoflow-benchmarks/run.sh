@@ -9,6 +9,8 @@
 #   telcoflow-benchmarks/run.sh transport        wss:// and mTLS, paced and burst arrival, both JDKs (issue 10's figures)
 #   telcoflow-benchmarks/run.sh stacks [ARGS]    the WebSocket client stack comparison (docs/transport-stacks.md;
 #                                                options in StackHarness, e.g. --calls 200 --schemes wss --repeat 1)
+#   telcoflow-benchmarks/run.sh audio            docs/audio.md: resampler vs SoX and the JDK, G.711 vs the JDK and SoX,
+#                                                streams per core, voice activity on a labelled set (needs sox, espeak-ng)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -78,6 +80,18 @@ case "${1:-}" in
 		cd "$here"
 		# the harness JVM is the echo server; it starts one client JVM per stack and run (--java for another JDK)
 		"$java17" -Xms512m -Xmx2g -cp "$(classpath)" io.telcoflow.benchmarks.stacks.StackHarness "$@"
+		;;
+	audio)
+		build
+		audio() { (cd "$here" && "$java17" -cp "$(classpath)" "io.telcoflow.benchmarks.audio.$1" "${@:2}"); }
+		audio ResamplerComparison
+		audio G711Comparison
+		audio ResamplerThroughput
+		for conversion in 24k-16k 24k-8k 16k-24k ulaw8k-24k 24k-ulaw8k baseline; do
+			audio ResamplerThroughput "$conversion"
+		done
+		audio VadEvaluation
+		jmh ResamplerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
 		;;
 	*) sed -n '2,13p' "$0"; exit 2 ;;
 esac

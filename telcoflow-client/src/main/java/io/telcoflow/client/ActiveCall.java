@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.client.audio.AudioListener;
+import io.telcoflow.client.audio.AudioSender;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
@@ -154,6 +156,56 @@ public interface ActiveCall {
 	 * @return the inbound audio stream (the same object on every call)
 	 */
 	AudioStream audioStream();
+
+	/**
+	 * Returns the format of the call's audio in both directions: 16-bit PCM at
+	 * {@link #getSampleRate()}.
+	 * @return the format
+	 */
+	default AudioFormat getAudioFormat() {
+		return AudioFormat.pcm(getSampleRate());
+	}
+
+	/**
+	 * Returns the caller's audio converted to another format as it is read, for example 16 kHz for
+	 * a speech-to-text model or 8 kHz μ-law for another telephony system. The resampler's state is
+	 * kept per call and format (no clicks between chunks) and released when the call ends; when
+	 * the call's audio ends, what the resampler held back (a few milliseconds) comes as a last
+	 * chunk. Reads from the same queue as {@link #audioStream()}: use one of them.
+	 * @param format the format to read in; its sample rate one of
+	 * {@link io.telcoflow.audio.resample.Resampler#SUPPORTED_RATES} unless it is the call's
+	 * @return the converted stream (the same object for the same format)
+	 * @throws IllegalArgumentException when the sample rate cannot be converted
+	 */
+	default AudioStream audioStream(AudioFormat format) {
+		return CallAudioConversions.of(this).stream(format);
+	}
+
+	/**
+	 * Like {@link #setAudioListener(AudioListener)}, with the audio converted to another format
+	 * before it reaches the listener (on the reader thread; converting a 20 ms chunk takes
+	 * microseconds). Shares the resampler's state with {@link #audioStream(AudioFormat)} of the
+	 * same format. The last few milliseconds that the resampler holds when the call ends are not
+	 * delivered (the listener is not told of the end; {@code audioStream(format)} delivers them).
+	 * @param format the format the listener takes
+	 * @param listener the listener, or {@code null} to go back to the stream
+	 * @throws IllegalArgumentException when the sample rate cannot be converted
+	 */
+	default void setAudioListener(AudioFormat format, @Nullable AudioListener listener) {
+		CallAudioConversions.of(this).setListener(format, listener);
+	}
+
+	/**
+	 * Returns a sender that converts audio from another format to the call's and appends it to the
+	 * outgoing buffer, for example text-to-speech chunks at 16 kHz or a prompt held as 8 kHz μ-law.
+	 * Its resampler's state is kept per call and format and released when the call ends.
+	 * @param format the format of the audio to send
+	 * @return the sender (the same object for the same format)
+	 * @throws IllegalArgumentException when the sample rate cannot be converted
+	 */
+	default AudioSender audioSender(AudioFormat format) {
+		return CallAudioConversions.of(this).sender(format);
+	}
 
 	/**
 	 * Receives the caller's audio on the media connection's reader thread as it arrives, instead of

@@ -3,6 +3,8 @@ package io.telcoflow.demo;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -134,42 +136,70 @@ public class DemoProperties {
 	public static class VoiceDetection {
 
 		/**
-		 * RMS of a 20 ms frame, in 16-bit sample units (0 to 32768), from which it counts as speech.
+		 * How far above the adaptive noise floor a 10 ms frame must be to count as speech, in dB.
 		 */
-		private double threshold = 500;
+		private double activationThreshold = 9;
 
 		/**
-		 * Loud frames in a row after which the caller counts as speaking.
+		 * Level below which a frame never counts as speech, in dBFS (-36 dBFS is an RMS of 500).
 		 */
-		private int onsetFrames = 2;
+		private double minimumLevel = -36;
 
 		/**
-		 * Quiet frames in a row after which the caller counts as silent again.
+		 * How long loud frames must last before the caller counts as speaking.
 		 */
-		private int hangoverFrames = 10;
+		private Duration minSpeech = Duration.ofMillis(40);
 
-		public double getThreshold() {
-			return this.threshold;
+		/**
+		 * How long quiet frames must last before the caller counts as silent again.
+		 */
+		private Duration minSilence = Duration.ofMillis(200);
+
+		public double getActivationThreshold() {
+			return this.activationThreshold;
 		}
 
-		public void setThreshold(double threshold) {
-			this.threshold = threshold;
+		public void setActivationThreshold(double activationThreshold) {
+			this.activationThreshold = activationThreshold;
 		}
 
-		public int getOnsetFrames() {
-			return this.onsetFrames;
+		public double getMinimumLevel() {
+			return this.minimumLevel;
 		}
 
-		public void setOnsetFrames(int onsetFrames) {
-			this.onsetFrames = onsetFrames;
+		public void setMinimumLevel(double minimumLevel) {
+			this.minimumLevel = minimumLevel;
 		}
 
-		public int getHangoverFrames() {
-			return this.hangoverFrames;
+		public Duration getMinSpeech() {
+			return this.minSpeech;
 		}
 
-		public void setHangoverFrames(int hangoverFrames) {
-			this.hangoverFrames = hangoverFrames;
+		public void setMinSpeech(Duration minSpeech) {
+			this.minSpeech = minSpeech;
+		}
+
+		public Duration getMinSilence() {
+			return this.minSilence;
+		}
+
+		public void setMinSilence(Duration minSilence) {
+			this.minSilence = minSilence;
+		}
+
+		/**
+		 * Creates a detector with these settings.
+		 * @param sampleRate samples per second of the caller's audio
+		 * @return a new detector
+		 */
+		public EnergyVoiceActivityDetector detector(int sampleRate) {
+			return EnergyVoiceActivityDetector.builder(sampleRate)
+				.activationThreshold(this.activationThreshold)
+				.minimumLevel(this.minimumLevel)
+				.minSpeech(this.minSpeech)
+				.minSilence(this.minSilence)
+				.prefixPadding(Duration.ZERO)
+				.build();
 		}
 
 	}

@@ -16,6 +16,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.Reframer;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.CallListener;
 import io.telcoflow.client.CallState;
@@ -27,7 +29,6 @@ import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
 import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssCallCommandException;
-import io.telcoflow.demo.audio.Pcm;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,7 @@ public final class FakeCall implements ActiveCall {
 
 	public static final int SAMPLE_RATE = 24000;
 
-	private static final int FRAME_BYTES = Pcm.frameBytes(SAMPLE_RATE);
+	private static final int FRAME_BYTES = AudioFormat.pcm(SAMPLE_RATE).bytes(Reframer.DEFAULT_FRAME);
 
 	private final String callId;
 
@@ -456,7 +457,7 @@ public final class FakeCall implements ActiveCall {
 	}
 
 	private static int turns(Duration duration) {
-		return (int) (duration.toMillis() / Pcm.FRAME.toMillis());
+		return (int) (duration.toMillis() / Reframer.DEFAULT_FRAME.toMillis());
 	}
 
 	private final class FakeAudioStream implements AudioStream {

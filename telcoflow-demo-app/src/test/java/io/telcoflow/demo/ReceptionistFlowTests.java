@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import io.telcoflow.demo.audio.Pcm;
-import io.telcoflow.demo.audio.PcmAudio;
-import io.telcoflow.demo.audio.WavReader;
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.wav.WavAudio;
+import io.telcoflow.audio.wav.WavReader;
 import io.telcoflow.demo.receptionist.Prompts;
 import io.telcoflow.simulator.CallRecord;
 import io.telcoflow.simulator.CallScript;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +52,9 @@ class ReceptionistFlowTests {
 
 	private static final Prompts prompts = Prompts.load();
 
-	private static final byte[] INVOICE = Prompts.read("caller-invoice").pcm();
+	private static final byte[] INVOICE = Prompts.read("caller-invoice").data();
 
-	private static final byte[] INTERRUPT = Prompts.read("caller-interrupt").pcm();
+	private static final byte[] INTERRUPT = Prompts.read("caller-interrupt").data();
 
 	/** One second of the greeting. */
 	private static final int GREETING_HEARD_BEFORE_SPEAKING = 48000;
@@ -87,8 +87,8 @@ class ReceptionistFlowTests {
 	@BeforeAll
 	void placeOneCallPerBranch() {
 		this.simulator.awaitReadySessions(1, Duration.ofSeconds(10));
-		int greetingAndBeep = prompts.greeting().pcm().length + prompts.beep().pcm().length;
-		int voicemailAndBeep = prompts.voicemail().pcm().length + prompts.beep().pcm().length;
+		int greetingAndBeep = prompts.greeting().data().length + prompts.beep().data().length;
+		int voicemailAndBeep = prompts.voicemail().data().length + prompts.beep().data().length;
 		this.waitsForTheBeep = this.simulator.placeCall(script("+441632960201").build());
 		this.speaksOverTheGreeting = this.simulator.placeCall(script("+441632960202").build());
 		this.asksForAnAnsweringHuman = this.simulator.placeCall(script("+441632960203").dtmf(Duration.ofSeconds(1), '0')
@@ -139,7 +139,7 @@ class ReceptionistFlowTests {
 		CallRecord record = this.waitsForTheBeep.record();
 		assertThat(record.commandNames()).containsExactly("answer", "disconnect");
 		assertThat(record.agentAudio())
-			.isEqualTo(TestAudio.concat(prompts.greeting().pcm(), prompts.beep().pcm(), prompts.goodbye().pcm()));
+			.isEqualTo(TestAudio.concat(prompts.greeting().data(), prompts.beep().data(), prompts.goodbye().data()));
 		assertThat(record.protocolErrors()).isEmpty();
 	}
 
@@ -147,9 +147,9 @@ class ReceptionistFlowTests {
 	void callerWhoWaitsForTheBeepHasTheirMessageRecorded() throws IOException {
 		this.invoiceAfterBeep.join();
 		this.waitsForTheBeep.awaitEnded(CALL_TIMEOUT);
-		PcmAudio message = recording(this.waitsForTheBeep);
-		assertThat(TestAudio.indexOf(message.pcm(), middleOf(INVOICE))).isNotNegative();
-		Duration spoken = Pcm.duration(24000, INVOICE.length);
+		WavAudio message = recording(this.waitsForTheBeep);
+		assertThat(TestAudio.indexOf(message.data(), middleOf(INVOICE))).isNotNegative();
+		Duration spoken = AudioFormat.pcm(24000).duration(INVOICE.length);
 		assertThat(message.duration()).isBetween(spoken.minusMillis(300), spoken.plusMillis(600));
 	}
 
@@ -159,16 +159,16 @@ class ReceptionistFlowTests {
 		assertThat(this.speaksOverTheGreeting.awaitEnded(CALL_TIMEOUT)).isEqualTo("disconnected");
 		CallRecord record = this.speaksOverTheGreeting.record();
 		byte[] agentAudio = record.agentAudio();
-		byte[] goodbye = prompts.goodbye().pcm();
+		byte[] goodbye = prompts.goodbye().data();
 		assertThat(agentAudio.length).isGreaterThan(goodbye.length);
 		byte[] greetingHeard = Arrays.copyOfRange(agentAudio, 0, agentAudio.length - goodbye.length);
 		assertThat(Arrays.copyOfRange(agentAudio, greetingHeard.length, agentAudio.length)).isEqualTo(goodbye);
 		// The simulator pulls a frame of the greeting every 20 ms and sends a frame of the caller in
 		// the same tick: count the greeting's frames pulled after the caller started (detector onset,
 		// network, scheduling on a busy machine).
-		Duration afterSpeech = Pcm.duration(24000, greetingHeard.length - playedWhenSpoke);
+		Duration afterSpeech = AudioFormat.pcm(24000).duration(greetingHeard.length - playedWhenSpoke);
 		assertThat(afterSpeech).isBetween(Duration.ZERO, Duration.ofMillis(500));
-		assertThat(TestAudio.indexOf(recording(this.speaksOverTheGreeting).pcm(), middleOf(INTERRUPT))).isNotNegative();
+		assertThat(TestAudio.indexOf(recording(this.speaksOverTheGreeting).data(), middleOf(INTERRUPT))).isNotNegative();
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class ReceptionistFlowTests {
 		assertThat(connect.members()).containsEntry("ring_time_seconds", 2);
 		assertThat(call.record().commandNames()).containsExactly("answer", "connect", "close");
 		assertThat(call.record().states()).contains("CONNECTED");
-		assertThat(TestAudio.indexOf(call.record().agentAudio(), prompts.connecting().pcm())).isNotNegative();
+		assertThat(TestAudio.indexOf(call.record().agentAudio(), prompts.connecting().data())).isNotNegative();
 		assertThat(this.properties.getRecordingsDir().resolve(call.callId() + ".wav")).doesNotExist();
 	}
 
@@ -193,8 +193,8 @@ class ReceptionistFlowTests {
 		assertThat(connect.ok()).isFalse();
 		assertThat(connect.errorCode()).isEqualTo("CALL_UNANSWERED");
 		assertThat(call.record().commandNames()).containsExactly("answer", "connect", "disconnect");
-		assertThat(TestAudio.indexOf(call.record().agentAudio(), prompts.voicemail().pcm())).isNotNegative();
-		assertThat(TestAudio.indexOf(recording(call).pcm(), middleOf(INVOICE))).isNotNegative();
+		assertThat(TestAudio.indexOf(call.record().agentAudio(), prompts.voicemail().data())).isNotNegative();
+		assertThat(TestAudio.indexOf(recording(call).data(), middleOf(INVOICE))).isNotNegative();
 	}
 
 	@Test
@@ -215,7 +215,7 @@ class ReceptionistFlowTests {
 		return call.record().commands().stream().filter((command) -> command.name().equals(name)).findFirst().orElseThrow();
 	}
 
-	private PcmAudio recording(SimulatedCall call) throws IOException {
+	private WavAudio recording(SimulatedCall call) throws IOException {
 		Path file = this.properties.getRecordingsDir().resolve(call.callId() + ".wav");
 		assertThat(file).exists();
 		try (InputStream in = Files.newInputStream(file)) {

@@ -2,9 +2,12 @@ package io.telcoflow.demo.audio;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 
+import io.telcoflow.audio.AudioConverter;
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.Reframer;
+import io.telcoflow.audio.wav.WavAudio;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
@@ -42,23 +45,31 @@ public final class AudioPlayer {
 	 */
 	public AudioPlayer(ActiveCall call, Duration lead) {
 		this.call = call;
-		this.chunkBytes = Pcm.frameBytes(call.getSampleRate());
-		this.leadBytes = Math.max(this.chunkBytes, Pcm.bytes(call.getSampleRate(), lead));
+		AudioFormat format = call.getAudioFormat();
+		this.chunkBytes = format.bytes(Reframer.DEFAULT_FRAME);
+		this.leadBytes = Math.max(this.chunkBytes, format.bytes(lead));
 	}
 
 	/**
-	 * Queues audio after whatever is already queued.
-	 * @param audio the audio, at the call's sample rate
-	 * @throws IllegalArgumentException when the sample rate is not the call's
+	 * Queues audio after whatever is already queued, converted to the call's format if it is in
+	 * another (a prompt recorded at 16 kHz or as 8 kHz μ-law plays as well).
+	 * @param audio the audio, in any format the SDK converts
+	 * @throws IllegalArgumentException when its sample rate cannot be converted
 	 */
-	public void play(PcmAudio audio) {
-		if (audio.sampleRate() != this.call.getSampleRate()) {
-			throw new IllegalArgumentException("Audio at " + audio.sampleRate() + " Hz cannot be played on a call at "
-					+ this.call.getSampleRate() + " Hz");
+	public void play(WavAudio audio) {
+		byte[] pcm = audio.data();
+		if (!audio.format().equals(this.call.getAudioFormat())) {
+			AudioConverter converter = new AudioConverter(audio.format(), this.call.getAudioFormat());
+			byte[] body = converter.convert(pcm);
+			byte[] tail = converter.flush();
+			pcm = java.util.Arrays.copyOf(body, body.length + tail.length);
+			System.arraycopy(tail, 0, pcm, body.length, tail.length);
 		}
-		byte[] pcm = audio.pcm();
-		for (int offset = 0; offset < pcm.length; offset += this.chunkBytes) {
-			this.chunks.add(Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + this.chunkBytes)));
+		Reframer frames = new Reframer(this.chunkBytes);
+		this.chunks.addAll(frames.add(pcm));
+		byte[] rest = frames.flush();
+		if (rest.length > 0) {
+			this.chunks.add(rest);
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
- * Audio building blocks of the receptionist: PCM arithmetic, WAV files, a voice activity detector
- * and a prompt player that feeds a call's outgoing buffer.
+ * The receptionist's prompt player, which feeds a call's outgoing buffer; formats, WAV files
+ * and voice activity come from telcoflow-audio.
  */
 @NullMarked
 package io.telcoflow.demo.audio;

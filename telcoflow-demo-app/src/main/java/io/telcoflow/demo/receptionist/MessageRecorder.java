@@ -9,8 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.wav.WavWriter;
 import io.telcoflow.demo.DemoProperties;
-import io.telcoflow.demo.audio.WavWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,7 @@ final class MessageRecorder implements Closeable {
 	 */
 	MessageRecorder(Path file, int sampleRate, DemoProperties.Receptionist settings, Duration now,
 			Collection<byte[]> recent) throws IOException {
-		this.wav = WavWriter.create(file, sampleRate);
+		this.wav = WavWriter.create(file, AudioFormat.pcm(sampleRate));
 		this.settings = settings;
 		this.start = now;
 		this.preRoll = new ArrayDeque<>(recent);

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import io.telcoflow.demo.audio.PcmAudio;
-import io.telcoflow.demo.audio.WavReader;
+import io.telcoflow.audio.wav.WavAudio;
+import io.telcoflow.audio.wav.WavReader;
 
 /**
  * What the receptionist says, read from the WAV files under {@code audio/} on the classpath
@@ -17,7 +17,7 @@ import io.telcoflow.demo.audio.WavReader;
  * @param voicemail said when nobody answered
  * @param goodbye said before hanging up
  */
-public record Prompts(PcmAudio greeting, PcmAudio beep, PcmAudio connecting, PcmAudio voicemail, PcmAudio goodbye) {
+public record Prompts(WavAudio greeting, WavAudio beep, WavAudio connecting, WavAudio voicemail, WavAudio goodbye) {
 
 	/**
 	 * Reads the prompts shipped with the demo.
@@ -34,7 +34,7 @@ public record Prompts(PcmAudio greeting, PcmAudio beep, PcmAudio connecting, Pcm
 	 * @return the audio
 	 * @throws UncheckedIOException when the file is missing or not mono 16-bit PCM WAV
 	 */
-	public static PcmAudio read(String name) {
+	public static WavAudio read(String name) {
 		String path = "audio/" + name + ".wav";
 		try (InputStream in = Prompts.class.getClassLoader().getResourceAsStream(path)) {
 			if (in == null) {

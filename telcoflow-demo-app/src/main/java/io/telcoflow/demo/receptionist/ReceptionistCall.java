@@ -11,6 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.Reframer;
+import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
+import io.telcoflow.audio.wav.WavAudio;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.CallListener;
 import io.telcoflow.client.DtmfEvent;
@@ -19,9 +23,6 @@ import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssCallCommandException;
 import io.telcoflow.demo.DemoProperties;
 import io.telcoflow.demo.audio.AudioPlayer;
-import io.telcoflow.demo.audio.Pcm;
-import io.telcoflow.demo.audio.PcmAudio;
-import io.telcoflow.demo.audio.VoiceActivityDetector;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ public final class ReceptionistCall {
 	/** The key that ends a message. */
 	static final char END_OF_MESSAGE_KEY = '#';
 
-	private static final Duration POLL = Pcm.FRAME;
+	private static final Duration POLL = Reframer.DEFAULT_FRAME;
 
 	private final ActiveCall call;
 
@@ -64,7 +65,7 @@ public final class ReceptionistCall {
 
 	private final AudioPlayer player;
 
-	private final VoiceActivityDetector voice;
+	private final EnergyVoiceActivityDetector voice;
 
 	private final AudioStream callerAudio;
 
@@ -96,9 +97,7 @@ public final class ReceptionistCall {
 		this.recordingsDir = recordingsDir;
 		this.story = story;
 		this.player = new AudioPlayer(call, settings.getPlaybackLead());
-		DemoProperties.VoiceDetection detection = settings.getVoiceDetection();
-		this.voice = new VoiceActivityDetector(call.getSampleRate(), detection.getThreshold(),
-				detection.getOnsetFrames(), detection.getHangoverFrames());
+		this.voice = settings.getVoiceDetection().detector(call.getSampleRate());
 		this.callerAudio = call.audioStream();
 	}
 
@@ -156,8 +155,8 @@ public final class ReceptionistCall {
 	 * @param prompts what to play
 	 * @return what interrupted the prompts, or {@link Interruption#NONE} when they were played
 	 */
-	private Interruption playListening(boolean operatorAllowed, PcmAudio... prompts) {
-		for (PcmAudio prompt : prompts) {
+	private Interruption playListening(boolean operatorAllowed, WavAudio... prompts) {
+		for (WavAudio prompt : prompts) {
 			this.player.play(prompt);
 		}
 		while (listen()) {
@@ -182,7 +181,7 @@ public final class ReceptionistCall {
 	 * @param prompt what to play
 	 * @return {@code false} when the caller hung up
 	 */
-	private boolean playToEnd(PcmAudio prompt) {
+	private boolean playToEnd(WavAudio prompt) {
 		this.player.play(prompt);
 		while (listen()) {
 			if (this.player.isIdle()) {
@@ -291,7 +290,7 @@ public final class ReceptionistCall {
 		byte[] chunk = this.callerAudio.poll(POLL);
 		this.heard = chunk;
 		if (chunk != null) {
-			this.heardAudio = this.heardAudio.plus(Pcm.duration(this.call.getSampleRate(), chunk.length));
+			this.heardAudio = this.heardAudio.plus(AudioFormat.pcm(this.call.getSampleRate()).duration(chunk.length));
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - this.startNanos);
 		this.listened = (elapsed.compareTo(this.heardAudio) > 0) ? elapsed : this.heardAudio;
@@ -302,7 +301,7 @@ public final class ReceptionistCall {
 		if (this.preRoll.size() > MessageRecorder.PRE_ROLL_CHUNKS) {
 			this.preRoll.removeFirst();
 		}
-		this.voice.accept(chunk);
+		this.voice.process(chunk);
 		return true;
 	}
 

@@ -2,12 +2,15 @@ package io.telcoflow.demo.audio;
 
 import java.time.Duration;
 
+import io.telcoflow.audio.AudioConverter;
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.codec.G711;
+import io.telcoflow.audio.wav.WavAudio;
 import io.telcoflow.demo.FakeCall;
 import io.telcoflow.demo.TestAudio;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AudioPlayerTests {
 
@@ -22,7 +25,7 @@ class AudioPlayerTests {
 	@Test
 	void keepsOnlyTheLeadInTheCallsBufferIn20MillisecondChunks() {
 		this.call.answer();
-		this.player.play(new PcmAudio(24000, this.prompt));
+		this.player.play(new WavAudio(AudioFormat.PCM_24K, this.prompt));
 		assertThat(this.player.pump()).isTrue();
 		assertThat(this.call.getSendAudioBufferSize()).isEqualTo(5 * FRAME);
 		assertThat(this.player.isQueueEmpty()).isFalse();
@@ -31,7 +34,7 @@ class AudioPlayerTests {
 	@Test
 	void playsEverythingWhenPumpedOnEveryTurn() {
 		this.call.answer();
-		this.player.play(new PcmAudio(24000, this.prompt));
+		this.player.play(new WavAudio(AudioFormat.PCM_24K, this.prompt));
 		while (!this.player.isIdle()) {
 			this.player.pump();
 			this.call.audioStream().poll(Duration.ofMillis(20));
@@ -43,7 +46,7 @@ class AudioPlayerTests {
 	void bufferFullKeepsTheChunkForTheNextTurn() {
 		this.call.answer();
 		this.call.bufferFullOnNextSends(1);
-		this.player.play(new PcmAudio(24000, this.prompt));
+		this.player.play(new WavAudio(AudioFormat.PCM_24K, this.prompt));
 		assertThat(this.player.pump()).isTrue();
 		assertThat(this.call.getSendAudioBufferSize()).isZero();
 		assertThat(this.player.bufferFullCount()).isOne();
@@ -57,7 +60,7 @@ class AudioPlayerTests {
 	@Test
 	void closedBufferEndsThePlaying() {
 		this.call.answer();
-		this.player.play(new PcmAudio(24000, this.prompt));
+		this.player.play(new WavAudio(AudioFormat.PCM_24K, this.prompt));
 		this.call.hangUp();
 		assertThat(this.player.pump()).isFalse();
 		assertThat(this.player.isClosed()).isTrue();
@@ -67,7 +70,7 @@ class AudioPlayerTests {
 	@Test
 	void stopDropsWhatIsQueuedAndWhatTheCallBuffered() {
 		this.call.answer();
-		this.player.play(new PcmAudio(24000, this.prompt));
+		this.player.play(new WavAudio(AudioFormat.PCM_24K, this.prompt));
 		this.player.pump();
 		this.player.stop();
 		assertThat(this.call.clears()).isOne();
@@ -78,16 +81,28 @@ class AudioPlayerTests {
 	@Test
 	void stopAfterTheCallEndedIsQuiet() {
 		this.call.answer();
-		this.player.play(new PcmAudio(24000, this.prompt));
+		this.player.play(new WavAudio(AudioFormat.PCM_24K, this.prompt));
 		this.call.hangUp();
 		this.player.stop();
 		assertThat(this.player.isIdle()).isTrue();
 	}
 
 	@Test
-	void refusesAudioAtAnotherSampleRate() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.player.play(new PcmAudio(16000, this.prompt)))
-			.withMessageContaining("16000 Hz");
+	void convertsAudioInAnotherFormatToTheCalls() {
+		this.call.answer();
+		byte[] ulaw = G711.encodeMuLaw(java.util.Arrays.copyOf(this.prompt, 1600));
+		this.player.play(new WavAudio(AudioFormat.MULAW_8K, ulaw));
+		AudioConverter converter = new AudioConverter(AudioFormat.MULAW_8K, AudioFormat.PCM_24K);
+		byte[] body = converter.convert(ulaw);
+		byte[] tail = converter.flush();
+		byte[] expected = java.util.Arrays.copyOf(body, body.length + tail.length);
+		System.arraycopy(tail, 0, expected, body.length, tail.length);
+		assertThat(expected).hasSize(3 * 1600);
+		while (!this.player.isIdle()) {
+			this.player.pump();
+			this.call.audioStream().poll(Duration.ofMillis(20));
+		}
+		assertThat(this.call.agentAudio()).isEqualTo(expected);
 	}
 
 }

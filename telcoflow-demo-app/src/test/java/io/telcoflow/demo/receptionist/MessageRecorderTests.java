@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.telcoflow.audio.wav.WavReader;
 import io.telcoflow.demo.DemoProperties;
 import io.telcoflow.demo.TestAudio;
-import io.telcoflow.demo.audio.WavReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +117,7 @@ class MessageRecorderTests {
 
 	private byte[] recording() throws IOException {
 		try (InputStream in = Files.newInputStream(this.file)) {
-			return WavReader.read(in).pcm();
+			return WavReader.read(in).data();
 		}
 	}
 

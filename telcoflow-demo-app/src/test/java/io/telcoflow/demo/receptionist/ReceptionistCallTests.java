@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.wav.WavAudio;
+import io.telcoflow.audio.wav.WavReader;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssCallCommandException;
 import io.telcoflow.demo.DemoProperties;
 import io.telcoflow.demo.FakeCall;
 import io.telcoflow.demo.TestAudio;
-import io.telcoflow.demo.audio.Pcm;
-import io.telcoflow.demo.audio.PcmAudio;
-import io.telcoflow.demo.audio.WavReader;
 import io.telcoflow.demo.receptionist.ReceptionistCall.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +26,9 @@ class ReceptionistCallTests {
 
 	private static final Prompts prompts = Prompts.load();
 
-	private static final byte[] INVOICE = Prompts.read("caller-invoice").pcm();
+	private static final byte[] INVOICE = Prompts.read("caller-invoice").data();
 
-	private static final byte[] INTERRUPT = Prompts.read("caller-interrupt").pcm();
+	private static final byte[] INTERRUPT = Prompts.read("caller-interrupt").data();
 
 	private static final Duration AFTER_BEEP = prompts.greeting()
 		.duration()
@@ -46,8 +46,8 @@ class ReceptionistCallTests {
 	void callerWhoWaitsForTheBeepHasTheirMessageRecorded() throws IOException {
 		this.call.callerSays(TestAudio.concat(TestAudio.silence(AFTER_BEEP), INVOICE));
 		assertThat(run()).isEqualTo(Outcome.MESSAGE_TAKEN);
-		PcmAudio message = recording();
-		assertThat(TestAudio.indexOf(message.pcm(), middleOf(INVOICE))).isNotNegative();
+		WavAudio message = recording();
+		assertThat(TestAudio.indexOf(message.data(), middleOf(INVOICE))).isNotNegative();
 		assertThat(message.duration()).isBetween(duration(INVOICE).minusMillis(300), duration(INVOICE).plusMillis(500));
 	}
 
@@ -56,7 +56,7 @@ class ReceptionistCallTests {
 		this.call.callerSays(TestAudio.concat(TestAudio.silence(AFTER_BEEP), INVOICE));
 		run();
 		assertThat(this.call.agentAudio()).isEqualTo(
-				TestAudio.concat(prompts.greeting().pcm(), prompts.beep().pcm(), prompts.goodbye().pcm()));
+				TestAudio.concat(prompts.greeting().data(), prompts.beep().data(), prompts.goodbye().data()));
 		assertThat(this.call.commands()).containsExactly("answer", "disconnect");
 		assertThat(this.call.terminationReason()).isEqualTo(TerminationReason.DISCONNECTED);
 	}
@@ -68,12 +68,12 @@ class ReceptionistCallTests {
 		assertThat(run()).isEqualTo(Outcome.MESSAGE_TAKEN);
 		assertThat(this.call.clears()).isOne();
 		byte[] agentAudio = this.call.agentAudio();
-		byte[] goodbye = prompts.goodbye().pcm();
+		byte[] goodbye = prompts.goodbye().data();
 		assertThat(Arrays.copyOfRange(agentAudio, agentAudio.length - goodbye.length, agentAudio.length))
 			.isEqualTo(goodbye);
 		Duration greetingHeard = duration(agentAudio.length - goodbye.length);
 		assertThat(greetingHeard).isBetween(speaksAfter, speaksAfter.plusMillis(200));
-		assertThat(TestAudio.indexOf(recording().pcm(), middleOf(INTERRUPT))).isNotNegative();
+		assertThat(TestAudio.indexOf(recording().data(), middleOf(INTERRUPT))).isNotNegative();
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class ReceptionistCallTests {
 		assertThat(run()).isEqualTo(Outcome.PUT_THROUGH);
 		assertThat(this.call.commands()).containsExactly("answer", "connect", "close");
 		assertThat(this.call.ringTime()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(TestAudio.indexOf(this.call.agentAudio(), prompts.connecting().pcm())).isNotNegative();
+		assertThat(TestAudio.indexOf(this.call.agentAudio(), prompts.connecting().data())).isNotNegative();
 		assertThat(this.recordings).isEmptyDirectory();
 	}
 
@@ -97,8 +97,8 @@ class ReceptionistCallTests {
 		this.call.callerSays(TestAudio.concat(TestAudio.silence(afterVoicemailBeep), INVOICE));
 		assertThat(run()).isEqualTo(Outcome.MESSAGE_TAKEN);
 		assertThat(this.call.commands()).containsExactly("answer", "connect", "disconnect");
-		assertThat(TestAudio.indexOf(this.call.agentAudio(), prompts.voicemail().pcm())).isNotNegative();
-		assertThat(TestAudio.indexOf(recording().pcm(), middleOf(INVOICE))).isNotNegative();
+		assertThat(TestAudio.indexOf(this.call.agentAudio(), prompts.voicemail().data())).isNotNegative();
+		assertThat(TestAudio.indexOf(recording().data(), middleOf(INVOICE))).isNotNegative();
 	}
 
 	@Test
@@ -114,9 +114,9 @@ class ReceptionistCallTests {
 				TestAudio.silence(voicemailBeepFrom.minus(ringingFrom).minusSeconds(3)), INVOICE));
 		assertThat(run()).isEqualTo(Outcome.MESSAGE_TAKEN);
 		assertThat(this.call.ringTime()).isEqualTo(Duration.ofSeconds(30));
-		PcmAudio message = recording();
-		assertThat(TestAudio.indexOf(message.pcm(), middleOf(INVOICE))).isNotNegative();
-		assertThat(TestAudio.indexOf(message.pcm(), Arrays.copyOfRange(whileRinging, 48000, 96000))).isNegative();
+		WavAudio message = recording();
+		assertThat(TestAudio.indexOf(message.data(), middleOf(INVOICE))).isNotNegative();
+		assertThat(TestAudio.indexOf(message.data(), Arrays.copyOfRange(whileRinging, 48000, 96000))).isNegative();
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class ReceptionistCallTests {
 		return new ReceptionistCall(this.call, prompts, this.settings, this.recordings, new CallStory(this.call)).run();
 	}
 
-	private PcmAudio recording() throws IOException {
+	private WavAudio recording() throws IOException {
 		try (InputStream in = Files.newInputStream(this.recordings.resolve(this.call.getCallId() + ".wav"))) {
 			return WavReader.read(in);
 		}
@@ -197,7 +197,7 @@ class ReceptionistCallTests {
 	}
 
 	private static Duration duration(int bytes) {
-		return Pcm.duration(FakeCall.SAMPLE_RATE, bytes);
+		return AudioFormat.pcm(FakeCall.SAMPLE_RATE).duration(bytes);
 	}
 
 }

@@ -34,7 +34,7 @@ class ReceptionistTests {
 	@Test
 	void logTellsTheStoryOfACall(CapturedOutput output) {
 		Duration afterBeep = Duration.ofSeconds(6);
-		this.call.callerSays(TestAudio.concat(TestAudio.silence(afterBeep), Prompts.read("caller-booking").pcm()));
+		this.call.callerSays(TestAudio.concat(TestAudio.silence(afterBeep), Prompts.read("caller-booking").data()));
 		receptionist().onIncomingCall(this.call);
 		String id = this.call.getCallId();
 		assertThat(output).contains("call " + id + " from +441632960002: answered, playing the greeting")
