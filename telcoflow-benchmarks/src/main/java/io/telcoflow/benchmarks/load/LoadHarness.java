@@ -88,6 +88,9 @@ public final class LoadHarness {
 		try (TelcoflowSimulator sim = simulator(meter);
 				AppProcess app = startApp(kind, sim, "run-" + kind.label() + "-" + calls + "-" + repeat)) {
 			sim.awaitReadySessions(1, Duration.ofSeconds(60));
+			if (this.options.burst()) {
+				warmUp(sim, app);
+			}
 			long heapBefore = app.heapAfterGc();
 			List<SimulatedCall> placed = new ArrayList<>();
 			placeCalls(sim, placed, calls);
@@ -95,6 +98,27 @@ public final class LoadHarness {
 			hangUp(sim, placed);
 			return result;
 		}
+	}
+
+	/**
+	 * Before a burst: 20 calls of a few seconds, paced, so that the burst meets an application whose
+	 * code has been compiled (a failover's burst meets a running instance, not a cold one).
+	 */
+	private void warmUp(TelcoflowSimulator sim, AppProcess app) {
+		List<SimulatedCall> warm = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			warm.add(sim.placeCall(CallScript.builder()
+				.callerAudio(CallerAudio.silence(Duration.ofSeconds(1)))
+				.repeatAudio(true)
+				.hangUpAfter(Duration.ofSeconds(3))
+				.build()));
+			sleep(Duration.ofMillis(50));
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline && !warm.stream().allMatch(SimulatedCall::isEnded)) {
+			sleep(Duration.ofMillis(100));
+		}
+		app.ask("reset", Duration.ofSeconds(10));
 	}
 
 	private void ramps() throws IOException {
