@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "management.metrics.use-global-registry=false",
 				"management.endpoints.web.exposure.include=health,telcoflow",
-				"telcoflow.health.disconnected-grace-period=100ms", "telcoflow.reconnect.initial-delay=200ms",
+				"management.health.telcoflow.disconnected-grace-period=100ms", "telcoflow.reconnect.initial-delay=200ms",
 				"telcoflow.reconnect.multiplier=1.0", "telcoflow.reconnect.max-delay=200ms" })
 class TelcoflowObservabilityIntegrationTests {
 
