@@ -117,10 +117,13 @@ class TelcoflowObservabilityIntegrationTests {
 			.satisfies((event) -> assertThat(event.getOutcome().name()).isEqualTo("CALLER_HANGUP"));
 
 		assertThat(counter(TelcoflowMetrics.CALLS, "outcome", "CALLER_HANGUP")).isOne();
-		assertThat(this.meterRegistry.get(TelcoflowMetrics.CALL_DURATION).timers()
-			.stream()
-			.mapToLong((timer) -> timer.count())
-			.sum()).isEqualTo(2);
+		// one timer of calls, the observation's: every call, each with the handler that took it
+		assertThat(this.meterRegistry.find("telcoflow.call.duration").meters()).isEmpty();
+		assertThat(this.meterRegistry.get("telcoflow.call").timers()).allSatisfy(
+				(timer) -> assertThat(timer.getId().getTag("handler")).matches(".*\\.(answer|fail)"))
+			.extracting((timer) -> timer.count())
+			.containsOnly(1L)
+			.hasSize(2);
 		assertThat(this.meterRegistry.get(TelcoflowMetrics.HANDLER_DISPATCH).timer().count()).isEqualTo(2);
 		assertThat(this.meterRegistry.get(TelcoflowMetrics.COMMANDS)
 			.tag("command", "answer")
