@@ -80,6 +80,35 @@ class TelcoflowMetricsTests {
 	}
 
 	@Test
+	void handlerThatLetsARejectedCommandEscapeIsCountedWithTheServersCode() {
+		this.metrics.onHandlerFailed(call("c"), new WssCallCommandException("connect", "CONNECT_FAILED", "busy"));
+		assertThat(this.registry.get(TelcoflowMetrics.ERRORS)
+			.tag("exception", "WssCallCommandException")
+			.tag("error.code", "CONNECT_FAILED")
+			.tag("source", "handler")
+			.tag("expected", "false")
+			.counter()
+			.count()).isOne();
+	}
+
+	@Test
+	void theCallsEndRacingTheApplicationIsCountedAsExpected() {
+		this.metrics.onError(new BufferClosedException("caller hung up"), call("c"));
+		this.metrics.onError(new WssCallClosedException("caller hung up"), call("c"));
+		this.metrics.onError(new BufferFullException("too much"), call("c"));
+		assertThat(this.registry.get(TelcoflowMetrics.ERRORS).tag("expected", "true").counters())
+			.extracting((counter) -> counter.getId().getTag("exception"))
+			.containsExactlyInAnyOrder("BufferClosedException", "WssCallClosedException");
+		assertThat(this.registry.get(TelcoflowMetrics.ERRORS).tag("expected", "true").counters())
+			.allSatisfy((counter) -> assertThat(counter.count()).isOne());
+		assertThat(this.registry.get(TelcoflowMetrics.ERRORS)
+			.tag("exception", "BufferFullException")
+			.tag("expected", "false")
+			.counter()
+			.count()).isOne();
+	}
+
+	@Test
 	void handlerFailureIsCountedWithSourceHandler() {
 		this.metrics.onHandlerFailed(call("c"), new IllegalStateException("boom"));
 		assertThat(this.registry.get(TelcoflowMetrics.ERRORS)
