@@ -70,8 +70,8 @@ public final class TelcoflowAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TelcoflowConfig telcoflowConfig(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
-				ObjectProvider<TelcoflowConfigCustomizer> customizers) {
-			return new TelcoflowConfigFactory(properties, connectionDetails)
+				ObjectProvider<TelcoflowConfigCustomizer> customizers, Environment environment) {
+			return new TelcoflowConfigFactory(properties, connectionDetails, environment)
 				.create(customizers.orderedStream().toList());
 		}
 
