@@ -76,6 +76,11 @@ public final class TelcoflowAutoConfiguration {
 		}
 
 		@Bean
+		TelcoflowReadyLogger telcoflowReadyLogger(TelcoflowConfig config) {
+			return new TelcoflowReadyLogger(config);
+		}
+
+		@Bean
 		TelcoflowCallExecutor telcoflowCallExecutor(TelcoflowConfig config, Environment environment) {
 			return Threading.VIRTUAL.isActive(environment) ? TelcoflowCallExecutor.virtualThreads()
 					: TelcoflowCallExecutor.platformThreads(config.getMaxCalls());
