@@ -70,8 +70,9 @@ public final class TelcoflowAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TelcoflowConfig telcoflowConfig(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
-				ObjectProvider<TelcoflowConfigCustomizer> customizers, Environment environment) {
-			return new TelcoflowConfigFactory(properties, connectionDetails, environment)
+				ObjectProvider<TelcoflowConfigCustomizer> customizers, Environment environment,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new TelcoflowConfigFactory(properties, connectionDetails, environment, sslBundles.getIfAvailable())
 				.create(customizers.orderedStream().toList());
 		}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
+
 import io.telcoflow.client.ReconnectBackoff;
 import io.telcoflow.client.TelcoflowConfig;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,7 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.StringUtils;
@@ -46,11 +49,14 @@ final class TelcoflowConfigFactory {
 
 	private final Environment environment;
 
+	private final @Nullable SslBundles sslBundles;
+
 	TelcoflowConfigFactory(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
-			Environment environment) {
+			Environment environment, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.environment = environment;
+		this.sslBundles = sslBundles;
 	}
 
 	TelcoflowConfig create(List<TelcoflowConfigCustomizer> customizers) {
@@ -147,8 +153,19 @@ final class TelcoflowConfigFactory {
 					(sslBundle != null) ? bundleName : null, description, CHOOSE_AUTHENTICATION);
 		}
 		if (sslBundle != null) {
-			builder.sslContext(sslBundle.createSslContext());
+			builder.sslContext(sslContext(sslBundle));
 		}
+	}
+
+	// A bundle named in the properties follows Spring Boot's reloads (reload-on-update); one that
+	// other connection details supply is used as it is
+	private SSLContext sslContext(SslBundle sslBundle) {
+		String name = this.properties.getSsl().getBundle();
+		if (this.sslBundles != null && StringUtils.hasText(name)
+				&& this.connectionDetails instanceof PropertiesTelcoflowConnectionDetails) {
+			return ReloadingSslContext.create(this.sslBundles, name, sslBundle);
+		}
+		return sslBundle.createSslContext();
 	}
 
 	private InvalidTelcoflowPropertyException bothApiKeyAndClientKey(String bundleName) {
