@@ -30,6 +30,15 @@ public interface TelcoflowClientListener {
 	}
 
 	/**
+	 * A call was offered by the server, before its media connection opens. Every call reported
+	 * here is later reported to {@link #onCallEnded}, whether its media connection ever starts or
+	 * not.
+	 * @param call the call
+	 */
+	default void onCallOffered(ActiveCall call) {
+	}
+
+	/**
 	 * A call was offered and its media connection opened; its handler starts now (this runs on the
 	 * event thread, so the handler may already be running).
 	 * @param call the call

@@ -3,6 +3,7 @@ package io.telcoflow.simulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import io.telcoflow.simulator.SimulatorTestSupport.OpenCall;
@@ -34,10 +35,11 @@ class SimulatorCallTests {
 		TestWebSocket control = TestWebSocket.control(this.sim);
 		control.await("session.welcome");
 		SimulatedCall call = this.sim.placeCall(CallScript.builder().callerNumber("+441632960123").calleeNumber(null).build());
-		await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> control.texts.isEmpty());
+		Instant beforeReady = Instant.now();
 		control.send("{\"type\":\"session.ready\",\"sample_rate\":24000,\"max_calls\":0}");
 		JsonNode incoming = control.await("call.incoming");
 		assertThat(incoming.path("call_id").asString()).isEqualTo(call.callId());
+		assertThat(call.record().offeredAt()).isAfterOrEqualTo(beforeReady);
 		assertThat(incoming.path("caller_number").asString()).isEqualTo("+441632960123");
 		assertThat(incoming.path("callee_number").isNull()).isTrue();
 		assertThat(incoming.path("media_url").asString()).isEqualTo(this.sim.url() + "/v1/calls/" + call.callId() + "/media");

@@ -1,6 +1,7 @@
 package io.telcoflow.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +50,11 @@ class SimulatorDispatchTests {
 		assertThat(incoming.path("call_id").asString()).isEqualTo(first.callId());
 		TestWebSocket media = openMedia(this.sim, incoming);
 		media.await("media.started");
-		await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> second.sessionId() == null);
+		Instant beforeClose = Instant.now();
 		media.send(SimulatorTestSupport.command("c-1", "close"));
 		assertThat(control.await("call.incoming").path("call_id").asString()).isEqualTo(second.callId());
+		// placed while the session was full: offered only once the first call had ended
+		assertThat(second.record().offeredAt()).isAfterOrEqualTo(beforeClose);
 	}
 
 	@Test
@@ -71,9 +74,10 @@ class SimulatorDispatchTests {
 		control.send("{\"type\":\"session.pause\"}");
 		await().atMost(TIMEOUT).until(() -> this.sim.sessions().get(0).isPaused());
 		SimulatedCall call = this.sim.placeCall();
-		await().during(Duration.ofMillis(200)).atMost(TIMEOUT).until(() -> call.sessionId() == null);
+		Instant beforeReady = Instant.now();
 		control.send("{\"type\":\"session.ready\",\"sample_rate\":24000,\"max_calls\":0}");
 		assertThat(control.await("call.incoming").path("call_id").asString()).isEqualTo(call.callId());
+		assertThat(call.record().offeredAt()).isAfterOrEqualTo(beforeReady);
 		assertThat(this.sim.sessions().get(0).readyCount()).isEqualTo(2);
 	}
 

@@ -143,6 +143,7 @@ final class CallRegistry {
 			return;
 		}
 		logger.debug("Call {} offered; opening its media connection", call.getCallId());
+		this.client.listeners().each((listener) -> listener.onCallOffered(call));
 		this.client.updateCapacity();
 		// the rest (the media handshake's set-up, the handler's thread) runs on another event loop:
 		// a burst of offers costs the control connection's reader a registration each, and the media

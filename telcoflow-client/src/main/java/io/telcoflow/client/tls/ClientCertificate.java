@@ -11,6 +11,8 @@ import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The client's key material for mTLS: a PKCS12 or JKS keystore, or a PEM certificate (chain) and
  * PKCS#8 private key (RSA or EC). The files are read when this object is created, so that a
@@ -60,15 +62,32 @@ public final class ClientCertificate {
 	}
 
 	/**
-	 * Key material from PEM files.
+	 * Key material from PEM files, with an unencrypted private key: PKCS#8
+	 * ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA PRIVATE KEY}, from
+	 * {@code openssl genrsa}) or SEC1 ({@code BEGIN EC PRIVATE KEY}, from {@code openssl ecparam}).
 	 * @param certificateChain the certificate, optionally followed by its chain
-	 * @param privateKey the unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY})
+	 * @param privateKey the private key
 	 * @return the key material
-	 * @throws IllegalArgumentException when a file is missing, unreadable or malformed
+	 * @throws IllegalArgumentException when a file is missing, unreadable, malformed, encrypted, or
+	 * the key does not match the certificate
 	 */
 	public static ClientCertificate pem(Path certificateChain, Path privateKey) {
+		return pem(certificateChain, privateKey, null);
+	}
+
+	/**
+	 * Key material from PEM files, with a private key encrypted as PKCS#8
+	 * ({@code BEGIN ENCRYPTED PRIVATE KEY}, from {@code openssl pkcs8 -topk8 -v2 aes-256-cbc}).
+	 * @param certificateChain the certificate, optionally followed by its chain
+	 * @param privateKey the encrypted private key
+	 * @param keyPassword the key's password
+	 * @return the key material
+	 * @throws IllegalArgumentException when a file is missing, unreadable or malformed, the password
+	 * is wrong, or the key does not match the certificate
+	 */
+	public static ClientCertificate pem(Path certificateChain, Path privateKey, char @Nullable [] keyPassword) {
 		List<Certificate> chain = KeyMaterialLoader.readCertificates(SETTING + ".certificate", certificateChain);
-		PrivateKey key = KeyMaterialLoader.readPrivateKey(SETTING + ".privateKey", privateKey);
+		PrivateKey key = KeyMaterialLoader.readPrivateKey(SETTING + ".privateKey", privateKey, keyPassword);
 		KeyMaterialLoader.requireMatchingKey(SETTING, chain.get(0), key, certificateChain, privateKey);
 		char[] password = "in-memory".toCharArray();
 		try {

@@ -50,10 +50,13 @@ class ControlConnectionTests {
 		assertThat(session.isReady()).isFalse();
 		SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
 		client.onIncomingCall(ActiveCall::answer);
-		await().during(Duration.ofMillis(300)).until(() -> call.record().offeredTo().isEmpty());
+		Instant beforeReady = Instant.now();
 		client.ready();
 		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.READY);
 		call.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		// placed while the session was not ready: offered only once it was, and only to it
+		assertThat(call.record().offeredAt()).isAfterOrEqualTo(beforeReady);
+		assertThat(call.record().offeredTo()).hasSize(1);
 		assertThat(session.sampleRate()).isEqualTo(24000);
 		await().untilAsserted(() -> assertThat(this.listener.states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
 				ConnectionState.READY));
@@ -103,9 +106,12 @@ class ControlConnectionTests {
 		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.PAUSED);
 		await().until(() -> this.fixture.simulator.sessions().get(0).isPaused());
 		SimulatedCall call = this.fixture.simulator.placeCall(CallScript.defaults());
-		await().during(Duration.ofMillis(300)).until(() -> call.record().offeredTo().isEmpty());
+		Instant beforeReady = Instant.now();
 		client.ready();
 		call.awaitState("ANSWERED", SimulatorFixture.WAIT);
+		// placed while paused: offered only once ready again
+		assertThat(call.record().offeredAt()).isAfterOrEqualTo(beforeReady);
+		assertThat(call.record().offeredTo()).hasSize(1);
 	}
 
 	@Test
@@ -134,9 +140,12 @@ class ControlConnectionTests {
 			.sendControlText("{\"type\":\"call.incoming\",\"call_id\":\"" + call.getCallId()
 					+ "\",\"caller_number\":null,\"callee_number\":null,\"media_url\":\"" + simulated.mediaPath()
 					+ "\",\"media_token\":\"" + simulated.mediaToken() + "\",\"offered_at\":\"" + Instant.now() + "\"}");
-		await().during(Duration.ofMillis(300)).until(() -> calls.isEmpty());
+		// a real call offered after the duplicate, on the same connection, is the next one handled
+		SimulatedCall next = this.fixture.simulator.placeCall(CallScript.defaults());
+		assertThat(SimulatorFixture.take(calls).getCallId()).isEqualTo(next.callId());
+		assertThat(calls).isEmpty();
 		assertThat(simulated.record().mediaConnections()).isEqualTo(1);
-		await().untilAsserted(() -> assertThat(this.listener.started).hasSize(1));
+		await().untilAsserted(() -> assertThat(this.listener.started).hasSize(2));
 	}
 
 	@Test
@@ -199,9 +208,12 @@ class ControlConnectionTests {
 			.withMessageContaining("401")
 			.withMessageNotContaining("wrong-key");
 		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.AUTHENTICATION_FAILED);
-		await().during(Duration.ofMillis(800)).until(() -> this.fixture.simulator.controlConnectionAttempts().size() == 1);
-		assertThat(this.listener.reconnectAttempts).isEmpty();
 		await().untilAsserted(() -> assertThat(this.listener.errorsOfType(WssAuthenticationException.class)).isEqualTo(1));
+		// a retry would have been scheduled when the attempt failed, so reported before the close
+		client.disconnect();
+		await().untilAsserted(() -> assertThat(this.listener.states).contains(ConnectionState.CLOSED));
+		assertThat(this.listener.reconnectAttempts).isEmpty();
+		assertThat(this.fixture.simulator.controlConnectionAttempts()).hasSize(1);
 	}
 
 	@Test

@@ -78,12 +78,60 @@ class KeyMaterialTests {
 	}
 
 	@Test
-	void keyThatIsNotUnencryptedPkcs8IsRejected() throws Exception {
-		Path rsaTraditional = this.temp.resolve("key.pem");
-		Files.writeString(rsaTraditional, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+	void rsaKeyInPkcs1AsOpensslGenrsaWritesItLoads() throws Exception {
+		ClientCertificate certificate = ClientCertificate.pem(SimulatorTls.testClientCertificatePem(),
+				resource("client-pkcs1.key.pem"));
+		assertThat(certificate.keyManagers()).isNotEmpty();
+	}
+
+	@Test
+	void ecKeyInSec1AsOpensslEcparamWritesItLoads() throws Exception {
+		ClientCertificate certificate = ClientCertificate.pem(resource("ec-client.crt.pem"),
+				resource("ec-client-sec1.key.pem"));
+		assertThat(certificate.keyManagers()).isNotEmpty();
+	}
+
+	@Test
+	void encryptedPkcs8KeyLoadsWithItsPassword() throws Exception {
+		ClientCertificate certificate = ClientCertificate.pem(SimulatorTls.testClientCertificatePem(),
+				resource("client-encrypted.key.pem"), PASSWORD);
+		assertThat(certificate.keyManagers()).isNotEmpty();
+	}
+
+	@Test
+	void encryptedKeyWithoutItsPasswordOrWithAWrongOneIsRejected() throws Exception {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ClientCertificate.pem(SimulatorTls.testClientCertificatePem(), rsaTraditional))
-			.withMessageContaining("PKCS#8");
+			.isThrownBy(() -> ClientCertificate.pem(SimulatorTls.testClientCertificatePem(),
+					resource("client-encrypted.key.pem")))
+			.withMessageContaining("is encrypted: give its password");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ClientCertificate.pem(SimulatorTls.testClientCertificatePem(),
+					resource("client-encrypted.key.pem"), "s3cr3t-guess".toCharArray()))
+			.withMessageContaining("cannot decrypt")
+			.withMessageNotContaining("s3cr3t-guess");
+	}
+
+	@Test
+	void keyInOpensslsLegacyEncryptionIsRejectedWithHowToConvertIt() throws Exception {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ClientCertificate.pem(SimulatorTls.testClientCertificatePem(),
+					resource("client-pkcs1-encrypted.key.pem"), PASSWORD))
+			.withMessageContaining("legacy format")
+			.withMessageContaining("openssl pkcs8 -topk8");
+	}
+
+	@Test
+	void corruptKeyIsRejected() throws Exception {
+		Path corrupt = this.temp.resolve("key.pem");
+		Files.writeString(corrupt, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ClientCertificate.pem(SimulatorTls.testClientCertificatePem(), corrupt))
+			.withMessageContaining("corrupt");
+		Path none = this.temp.resolve("none.pem");
+		Files.writeString(none, "not a key");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ClientCertificate.pem(SimulatorTls.testClientCertificatePem(), none))
+			.withMessageContaining("holds no PEM private key");
 	}
 
 	@Test

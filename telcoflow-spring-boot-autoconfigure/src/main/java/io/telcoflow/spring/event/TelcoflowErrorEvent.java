@@ -3,6 +3,8 @@ package io.telcoflow.spring.event;
 import java.io.Serial;
 
 import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssException;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  * </table>
  * A handler that lets an SDK exception escape causes two events: one for the SDK exception, when
  * the SDK raised it, and a {@link HandlerFailedEvent} for the handler's failure.
+ * <p>
+ * {@link #isExpected()} tells the ordinary end of a call from a failure: a
+ * {@code BufferClosedException} or {@code WssCallClosedException} means the application wrote
+ * audio or sent a command to a call that had just ended (typically the caller hung up during a
+ * prompt).
  */
 public class TelcoflowErrorEvent extends TelcoflowEvent {
 
@@ -68,6 +75,27 @@ public class TelcoflowErrorEvent extends TelcoflowEvent {
 	 */
 	public @Nullable String getCallId() {
 		return this.callId;
+	}
+
+	/**
+	 * Returns whether the exception is the expected end of a call rather than a failure: a
+	 * {@code BufferClosedException} or {@code WssCallClosedException}, raised because the call
+	 * had ended (typically the caller hung up) while the application was still writing audio or
+	 * sending commands. Alerting should ignore expected errors.
+	 * @return whether the error is expected
+	 */
+	public boolean isExpected() {
+		return isExpected(this.exception);
+	}
+
+	/**
+	 * Returns whether an exception means only that its call had ended, the rule behind
+	 * {@link #isExpected()} and the {@code expected} tag of the {@code telcoflow.errors} counter.
+	 * @param exception the exception
+	 * @return whether it is a {@code BufferClosedException} or a {@code WssCallClosedException}
+	 */
+	public static boolean isExpected(Throwable exception) {
+		return exception instanceof BufferClosedException || exception instanceof WssCallClosedException;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.telcoflow.spring.listener;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.IncomingCallHandler;
 import io.telcoflow.client.exception.WssException;
 import io.telcoflow.spring.event.CallHandlerSelectedListener;
+import io.telcoflow.spring.event.CallHandlerSelectedListener.HandlerScope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -72,7 +75,32 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 		}
 		track(call, endpoint);
 		notifySelection(call, endpoint.getId());
-		endpoint.invoke(call);
+		Deque<HandlerScope> scopes = openScopes(call);
+		try {
+			endpoint.invoke(call);
+		}
+		finally {
+			scopes.forEach(HandlerScope::close);
+		}
+	}
+
+	// Scopes (the call's Observation) around the handler, as a listener container opens the
+	// observation around a message listener; closed last opened first.
+	private Deque<HandlerScope> openScopes(ActiveCall call) {
+		Deque<HandlerScope> scopes = new ArrayDeque<>(this.selectionListeners.size());
+		for (CallHandlerSelectedListener listener : this.selectionListeners) {
+			try {
+				HandlerScope scope = listener.openHandlerScope(call);
+				if (scope != null) {
+					scopes.push(scope);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("CallHandlerSelectedListener " + listener + " failed to open a scope for call "
+						+ call.getCallId(), ex);
+			}
+		}
+		return scopes;
 	}
 
 	private void track(ActiveCall call, IncomingCallEndpoint endpoint) {

@@ -346,6 +346,8 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 	}
 
 	private void shutDownGracefully() {
+		long start = System.nanoTime();
+		int ended = 0;
 		try {
 			publishReadiness(ReadinessState.REFUSING_TRAFFIC);
 			try {
@@ -356,7 +358,8 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 			}
 			List<ActiveCall> remaining = drain();
 			if (!remaining.isEmpty()) {
-				logger.info("Ending " + remaining.size() + " Telcoflow call(s) still live after the drain timeout ("
+				ended = remaining.size();
+				logger.info("Ending " + ended + " Telcoflow call(s) still live after the drain timeout ("
 						+ this.drainTimeout + ") with " + this.shutdownAction);
 				remaining.forEach(this::end);
 				awaitEnded(remaining, this.endTimeout);
@@ -364,6 +367,8 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 		}
 		finally {
 			this.client.disconnect();
+			logger.info("Telcoflow client stopped in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
+					+ ((ended > 0) ? " (" + ended + " call(s) ended by " + this.shutdownAction + ")" : ""));
 		}
 	}
 
@@ -388,9 +393,8 @@ public class TelcoflowLifecycle implements SmartLifecycle, ApplicationEventPubli
 	private List<ActiveCall> drain() {
 		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
 		List<ActiveCall> live = liveCalls();
-		if (!live.isEmpty()) {
-			logger.info("Waiting up to " + this.drainTimeout + " for " + live.size() + " live Telcoflow call(s) to end");
-		}
+		logger.info("Telcoflow: no new calls are offered; " + (live.isEmpty() ? "no call is live"
+				: live.size() + " live call(s) finishing, for up to " + this.drainTimeout));
 		while (!live.isEmpty()) {
 			long left = deadline - System.nanoTime();
 			if (left <= 0 || !awaitEnded(live, Duration.ofNanos(left))) {

@@ -86,6 +86,18 @@ class TelcoflowEventPublisherTests {
 	}
 
 	@Test
+	void onlyTheCallsEndRacingTheApplicationIsExpected() throws InterruptedException {
+		exceptions().forEach((arguments) -> this.publisher.onError((WssException) arguments.get()[0], call("c")));
+		this.publisher.onHandlerFailed(call("c"), new IllegalStateException("boom"));
+		drain();
+		assertThat(this.events).hasSize(11);
+		assertThat(this.events).map(TelcoflowErrorEvent.class::cast)
+			.filteredOn(TelcoflowErrorEvent::isExpected)
+			.map(Object::getClass)
+			.containsExactlyInAnyOrder(BufferClosedEvent.class, CallClosedErrorEvent.class);
+	}
+
+	@Test
 	void connectionErrorWithoutCallHasNoCallId() throws InterruptedException {
 		this.publisher.onError(new WssConnectionException("refused"), null);
 		drain();

@@ -16,11 +16,14 @@ import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssAuthenticationException;
 import io.telcoflow.client.exception.WssConnectionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentMatchers;
 import org.mockito.InOrder;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
@@ -146,6 +149,26 @@ class TelcoflowLifecycleTests {
 		assertThat(empty.isTakingCalls()).isFalse();
 		assertThatIllegalStateException().isThrownBy(empty::startTakingCalls)
 			.withMessage("No @OnIncomingCall method exists to take calls");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void stopLogsTheDrainAtInfo(CapturedOutput output) {
+		// a call that does not end by itself: closed at the drain timeout
+		TelcoflowLifecycle lifecycle = startedLifecycle(Duration.ofMillis(100));
+		this.liveCalls.add(new TestCall("c1").mock);
+		lifecycle.stop();
+		assertThat(output).contains("Telcoflow: no new calls are offered; 1 live call(s) finishing, for up to PT0.1S")
+			.containsPattern("Telcoflow client stopped in \\d+ ms \\(1 call\\(s\\) ended by CLOSE\\)");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void stopWithoutLiveCallsStillSaysSo(CapturedOutput output) {
+		TelcoflowLifecycle lifecycle = startedLifecycle(Duration.ofSeconds(10));
+		lifecycle.stop();
+		assertThat(output).contains("Telcoflow: no new calls are offered; no call is live")
+			.containsPattern("Telcoflow client stopped in \\d+ ms\\R");
 	}
 
 	@Test

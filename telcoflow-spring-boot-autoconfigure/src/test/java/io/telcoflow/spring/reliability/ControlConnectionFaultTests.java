@@ -39,7 +39,7 @@ class ControlConnectionFaultTests {
 	@RegisterExtension
 	static final RunningApplication application = new RunningApplication(TestApplication.class,
 			// a short grace period, so that the health goes DOWN soon after the connection is lost
-			"telcoflow.health.disconnected-grace-period=1ms");
+			"management.health.telcoflow.disconnected-grace-period=1ms");
 
 	private static final TelcoflowSimulator simulator = application.simulator();
 

@@ -26,7 +26,7 @@ final class ReliabilityApplications {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.properties(SimulatorApplications.connectionProperties(simulator))
 			.properties("telcoflow.reconnect.initial-delay=100ms", "telcoflow.reconnect.multiplier=1.0",
-					"telcoflow.reconnect.max-delay=200ms", "telcoflow.health.disconnected-grace-period=100ms",
+					"telcoflow.reconnect.max-delay=200ms", "management.health.telcoflow.disconnected-grace-period=100ms",
 					"management.metrics.use-global-registry=false", "spring.main.banner-mode=off")
 			.properties(properties);
 		ConfigurableApplicationContext context = builder.run();

@@ -35,7 +35,8 @@ import org.springframework.core.env.Environment;
  * to {@link io.telcoflow.spring.annotation.OnIncomingCall @OnIncomingCall} methods, and a
  * {@link TelcoflowLifecycle} that connects on start and drains calls on shutdown.
  * <p>
- * Every {@link TelcoflowClientListener} bean is added to the client before it connects. Each call's
+ * Every {@link TelcoflowClientListener} bean is added to every {@link TelcoflowClient} bean, also one
+ * the application defines, before it connects. Each call's
  * handler runs on its own thread: a virtual thread when {@code spring.threads.virtual.enabled} is
  * set on Java 21+, otherwise a pool of {@code telcoflow.max-concurrent-calls} platform threads.
  */
@@ -48,6 +49,12 @@ public final class TelcoflowAutoConfiguration {
 	private static final String PHASE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
 
 	private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
+	@Bean
+	static TelcoflowClientListenersPostProcessor telcoflowClientListenersPostProcessor(
+			ObjectProvider<TelcoflowClientListener> listeners) {
+		return new TelcoflowClientListenersPostProcessor(listeners);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(TelcoflowConnectionDetails.class)
@@ -63,9 +70,15 @@ public final class TelcoflowAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TelcoflowConfig telcoflowConfig(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
-				ObjectProvider<TelcoflowConfigCustomizer> customizers) {
-			return new TelcoflowConfigFactory(properties, connectionDetails)
+				ObjectProvider<TelcoflowConfigCustomizer> customizers, Environment environment,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new TelcoflowConfigFactory(properties, connectionDetails, environment, sslBundles.getIfAvailable())
 				.create(customizers.orderedStream().toList());
+		}
+
+		@Bean
+		TelcoflowReadyLogger telcoflowReadyLogger(TelcoflowConfig config) {
+			return new TelcoflowReadyLogger(config);
 		}
 
 		@Bean
@@ -76,9 +89,9 @@ public final class TelcoflowAutoConfiguration {
 
 		@Bean
 		TelcoflowClient telcoflowClient(TelcoflowConfig config, TelcoflowCallExecutor callExecutor,
-				ObjectProvider<TelcoflowClientListener> listeners, ObjectProvider<TelcoflowClientCustomizer> customizers) {
+				ObjectProvider<TelcoflowClientCustomizer> customizers) {
+			// Listener beans are added by TelcoflowClientListenersPostProcessor, as to any client bean
 			TelcoflowClient.Builder builder = TelcoflowClient.builder(config).callExecutor(callExecutor.getExecutor());
-			listeners.orderedStream().forEach(builder::listener);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

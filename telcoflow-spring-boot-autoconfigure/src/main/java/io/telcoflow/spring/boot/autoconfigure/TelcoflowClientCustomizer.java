@@ -5,8 +5,9 @@ import io.telcoflow.client.TelcoflowClient;
 /**
  * Callback interface for beans that customize the {@link TelcoflowClient.Builder} before the
  * auto-configured {@link TelcoflowClient} is built: for example its call executor or extra
- * listeners. Customizers run in order, after the auto-configuration has set the call executor and
- * added every {@link io.telcoflow.client.TelcoflowClientListener} bean, so they win.
+ * listeners. Customizers run in order, after the auto-configuration has set the call executor, so
+ * they win. {@link io.telcoflow.client.TelcoflowClientListener} beans need no customizer: they are
+ * added to every client bean once it is built.
  *
  * @see TelcoflowConfigCustomizer
  */

@@ -9,11 +9,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.net.ssl.SSLContext;
+
 import io.telcoflow.client.ReconnectBackoff;
 import io.telcoflow.client.TelcoflowConfig;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -35,9 +47,16 @@ final class TelcoflowConfigFactory {
 
 	private final TelcoflowConnectionDetails connectionDetails;
 
-	TelcoflowConfigFactory(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails) {
+	private final Environment environment;
+
+	private final @Nullable SslBundles sslBundles;
+
+	TelcoflowConfigFactory(TelcoflowProperties properties, TelcoflowConnectionDetails connectionDetails,
+			Environment environment, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
+		this.environment = environment;
+		this.sslBundles = sslBundles;
 	}
 
 	TelcoflowConfig create(List<TelcoflowConfigCustomizer> customizers) {
@@ -120,13 +139,7 @@ final class TelcoflowConfigFactory {
 		boolean clientKey = sslBundle != null && sslBundle.getStores().getKeyStore() != null;
 		if (StringUtils.hasText(apiKey)) {
 			if (clientKey) {
-				throw new InvalidTelcoflowPropertyException("telcoflow.api-key", "******",
-						"Both an API key ('telcoflow.api-key') and an SSL bundle with a client key ('telcoflow.ssl.bundle="
-								+ bundleName + "') are configured" + origin()
-								+ "; Telcoflow authenticates with exactly one of them.",
-						"Remove 'telcoflow.api-key' and 'telcoflow.connector-uuid' to authenticate with the client "
-								+ "certificate (mTLS), or remove 'telcoflow.ssl.bundle' (or use a bundle without a key, "
-								+ "which then only sets the trusted certificates) to authenticate with the API key.");
+				throw bothApiKeyAndClientKey(bundleName);
 			}
 			builder.apiKey(apiKey, validateConnectorUuid(this.connectionDetails.getConnectorUuid()));
 		}
@@ -140,8 +153,74 @@ final class TelcoflowConfigFactory {
 					(sslBundle != null) ? bundleName : null, description, CHOOSE_AUTHENTICATION);
 		}
 		if (sslBundle != null) {
-			builder.sslContext(sslBundle.createSslContext());
+			builder.sslContext(sslContext(sslBundle));
 		}
+	}
+
+	// A bundle named in the properties follows Spring Boot's reloads (reload-on-update); one that
+	// other connection details supply is used as it is
+	private SSLContext sslContext(SslBundle sslBundle) {
+		String name = this.properties.getSsl().getBundle();
+		if (this.sslBundles != null && StringUtils.hasText(name)
+				&& this.connectionDetails instanceof PropertiesTelcoflowConnectionDetails) {
+			return ReloadingSslContext.create(this.sslBundles, name, sslBundle);
+		}
+		return sslBundle.createSslContext();
+	}
+
+	private InvalidTelcoflowPropertyException bothApiKeyAndClientKey(String bundleName) {
+		String keyVariable = environmentVariable("telcoflow.api-key");
+		String removeApiKey;
+		String keyOrigin;
+		if (keyVariable != null) {
+			String uuidVariable = environmentVariable("telcoflow.connector-uuid");
+			keyOrigin = ", set by the environment variable " + keyVariable;
+			removeApiKey = "Unset the environment variable " + keyVariable
+					+ ((uuidVariable != null) ? " (and " + uuidVariable + ")" : "")
+					+ " (Spring Boot binds it to 'telcoflow.api-key' even when no file mentions it)";
+		}
+		else {
+			Origin origin = originOf("telcoflow.api-key");
+			keyOrigin = (origin != null) ? ", from " + origin : "";
+			removeApiKey = "Remove 'telcoflow.api-key' and 'telcoflow.connector-uuid'";
+		}
+		return new InvalidTelcoflowPropertyException("telcoflow.api-key", "******",
+				"Both an API key ('telcoflow.api-key'" + keyOrigin
+						+ ") and an SSL bundle with a client key ('telcoflow.ssl.bundle=" + bundleName
+						+ "') are configured" + origin() + "; Telcoflow authenticates with exactly one of them.",
+				removeApiKey + " to authenticate with the client certificate (mTLS), or remove 'telcoflow.ssl.bundle' "
+						+ "(or use a bundle without a key, which then only sets the trusted certificates) to "
+						+ "authenticate with the API key.");
+	}
+
+	// Where a property's value comes from, when the properties (not other connection details) gave it
+	private @Nullable Origin originOf(String property) {
+		if (!(this.connectionDetails instanceof PropertiesTelcoflowConnectionDetails)) {
+			return null;
+		}
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+			ConfigurationProperty value = source.getConfigurationProperty(name);
+			if (value != null) {
+				return value.getOrigin();
+			}
+		}
+		return null;
+	}
+
+	private @Nullable String environmentVariable(String property) {
+		Origin origin = originOf(property);
+		while (origin != null) {
+			if (origin instanceof SystemEnvironmentOrigin variable) {
+				return variable.getProperty();
+			}
+			if (origin instanceof PropertySourceOrigin source
+					&& source.getPropertySource() instanceof SystemEnvironmentPropertySource) {
+				return source.getPropertyName();
+			}
+			origin = origin.getParent();
+		}
+		return null;
 	}
 
 	private String validateConnectorUuid(@Nullable String connectorUuid) {

@@ -6,14 +6,20 @@ import io.telcoflow.spring.boot.metrics.TelcoflowCallObservation.CallHighCardina
 import io.telcoflow.spring.boot.metrics.TelcoflowCallObservation.CallLowCardinalityKeys;
 
 /**
- * Default {@link TelcoflowCallObservationConvention}: name {@value #NAME}, low-cardinality keys
- * {@code outcome} (the {@link TerminationReason}, {@code NONE} while the call is live) and
- * {@code handler} ({@code unknown} until reported), high-cardinality key {@code call.id}.
+ * Default {@link TelcoflowCallObservationConvention}: name {@value #NAME}, high-cardinality key
+ * {@code call.id}, and once the call has ended the low-cardinality keys {@code outcome} (the
+ * {@link TerminationReason}) and {@code handler} (the handler that took the call, {@code none}
+ * when no handler did). While the call is live there are no low-cardinality keys: the
+ * observation starts at the offer, before any handler is chosen, so the long task timer of live
+ * calls has no tags rather than wrong ones.
  */
 public class DefaultTelcoflowCallObservationConvention implements TelcoflowCallObservationConvention {
 
 	/** The convention's instance. */
 	public static final DefaultTelcoflowCallObservationConvention INSTANCE = new DefaultTelcoflowCallObservationConvention();
+
+	/** Value of the {@code handler} key for a call that no handler took. */
+	public static final String NO_HANDLER = "none";
 
 	/** Name of the observation. */
 	public static final String NAME = "telcoflow.call";
@@ -31,9 +37,12 @@ public class DefaultTelcoflowCallObservationConvention implements TelcoflowCallO
 	@Override
 	public KeyValues getLowCardinalityKeyValues(TelcoflowCallObservationContext context) {
 		TerminationReason outcome = context.getOutcome();
+		if (outcome == null) {
+			return KeyValues.empty();
+		}
 		String handler = context.getHandler();
-		return KeyValues.of(CallLowCardinalityKeys.OUTCOME.withValue((outcome != null) ? outcome.name() : "NONE"),
-				CallLowCardinalityKeys.HANDLER.withValue((handler != null) ? handler : "unknown"));
+		return KeyValues.of(CallLowCardinalityKeys.OUTCOME.withValue(outcome.name()),
+				CallLowCardinalityKeys.HANDLER.withValue((handler != null) ? handler : NO_HANDLER));
 	}
 
 	@Override

@@ -50,6 +50,8 @@ final class ErrorCounters {
 
 	private final Map<Class<?>, Counter> handlerFailures = new ConcurrentHashMap<>();
 
+	private final Map<String, Counter> handlerCommandErrors = new ConcurrentHashMap<>();
+
 	ErrorCounters(MeterRegistry registry) {
 		this.registry = registry;
 		for (Class<? extends WssException> type : SDK_EXCEPTIONS) {
@@ -61,19 +63,24 @@ final class ErrorCounters {
 	}
 
 	void sdkError(WssException error) {
-		if (error instanceof WssCallCommandException command) {
-			this.commandErrors
-				.computeIfAbsent(boundedErrorCode(command.errorCode()),
-						(code) -> counter(WssCallCommandException.class, code, "sdk"))
-				.increment();
-			return;
-		}
-		this.sdkErrors.computeIfAbsent(error.getClass(), (type) -> counter(type, NO_ERROR_CODE, "sdk")).increment();
+		count(error, "sdk", this.sdkErrors, this.commandErrors);
 	}
 
 	void handlerFailure(Throwable failure) {
-		this.handlerFailures.computeIfAbsent(failure.getClass(), (type) -> counter(type, NO_ERROR_CODE, "handler"))
-			.increment();
+		// a rejected command that escaped the handler keeps the server's code
+		count(failure, "handler", this.handlerFailures, this.handlerCommandErrors);
+	}
+
+	private void count(Throwable error, String source, Map<Class<?>, Counter> byType,
+			Map<String, Counter> byErrorCode) {
+		if (error instanceof WssCallCommandException command) {
+			byErrorCode
+				.computeIfAbsent(boundedErrorCode(command.errorCode()),
+						(code) -> counter(WssCallCommandException.class, code, source))
+				.increment();
+			return;
+		}
+		byType.computeIfAbsent(error.getClass(), (type) -> counter(type, NO_ERROR_CODE, source)).increment();
 	}
 
 	private Counter counter(Class<?> type, String errorCode, String source) {
@@ -82,7 +89,15 @@ final class ErrorCounters {
 			.tag("exception", exceptionTag(type))
 			.tag("error.code", errorCode)
 			.tag("source", source)
+			.tag("expected", Boolean.toString(isExpected(type)))
 			.register(this.registry);
+	}
+
+	// The calls' ends racing the application (TelcoflowErrorEvent.isExpected), decided by type
+	// so that the tag is known when the counter is created
+	private static boolean isExpected(Class<?> type) {
+		return BufferClosedException.class.isAssignableFrom(type)
+				|| WssCallClosedException.class.isAssignableFrom(type);
 	}
 
 	static String boundedErrorCode(String errorCode) {

@@ -11,9 +11,10 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 public enum TelcoflowCallObservation implements ObservationDocumentation {
 
 	/**
-	 * One call, from the server's offer to the call's end. With Boot's default handlers it yields
-	 * the timer {@code telcoflow.call} and the long task timer {@code telcoflow.call.active}, and a
-	 * span when tracing is on.
+	 * One call, from the server's offer to the call's end, open as a scope around the call's
+	 * handler. With Boot's default handlers it yields the timer {@code telcoflow.call} (tags
+	 * {@code outcome}, {@code handler}), the long task timer {@code telcoflow.call.active} (no
+	 * tags), and a span when tracing is on.
 	 */
 	CALL {
 
@@ -39,7 +40,7 @@ public enum TelcoflowCallObservation implements ObservationDocumentation {
 	 */
 	public enum CallLowCardinalityKeys implements KeyName {
 
-		/** Why the call ended: a {@code TerminationReason} name. */
+		/** Why the call ended: a {@code TerminationReason} name; only once it has ended. */
 		OUTCOME {
 
 			@Override
@@ -49,7 +50,7 @@ public enum TelcoflowCallObservation implements ObservationDocumentation {
 
 		},
 
-		/** The handler that took the call. */
+		/** The handler that took the call, {@code none} if none did; only once it has ended. */
 		HANDLER {
 
 			@Override

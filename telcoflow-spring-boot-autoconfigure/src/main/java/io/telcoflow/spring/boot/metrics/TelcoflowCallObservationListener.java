@@ -2,12 +2,12 @@ package io.telcoflow.spring.boot.metrics;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.telcoflow.client.ActiveCall;
-import io.telcoflow.client.CallState;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.spring.event.CallHandlerSelectedListener;
@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * A {@link TelcoflowClientListener} that records one {@link TelcoflowCallObservation#CALL}
  * observation per call: started when the call is offered, stopped when it ends, with the handler's
  * failure as its error, the {@link TerminationReason} as its {@code outcome}, and the handler
- * reported through {@link CallHandlerSelectedListener} as its {@code handler}.
+ * reported through {@link CallHandlerSelectedListener} as its {@code handler}. The observation is
+ * opened as a scope around the handler on the call's thread, so the handler's logs and the spans
+ * of what it calls (speech, language models, HTTP) belong to the call's trace.
  * <p>
- * The observation is not opened as a scope on the handler's thread (the client reports no
- * handler exit), so spans the handler creates are not its children.
+ * The client's events come on its event thread, the handler's selection on the call's thread, in
+ * either order: whichever comes first starts the observation, and it is stopped exactly once, when
+ * the call ends.
  */
 public class TelcoflowCallObservationListener implements TelcoflowClientListener, CallHandlerSelectedListener {
 
@@ -29,12 +32,6 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	private final @Nullable TelcoflowCallObservationConvention convention;
 
 	private final Map<String, Observation> observations = new ConcurrentHashMap<>();
-
-	/**
-	 * Handlers selected before their call's observation was started: the selection comes on the
-	 * handler's thread, the start on the client's event thread, in either order.
-	 */
-	private final Map<String, String> earlySelections = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a listener.
@@ -48,15 +45,13 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	}
 
 	@Override
+	public void onCallOffered(ActiveCall call) {
+		observe(call, null);
+	}
+
+	@Override
 	public void onCallStarted(ActiveCall call) {
-		TelcoflowCallObservationContext context = new TelcoflowCallObservationContext(call.getCallId());
-		String handler = this.earlySelections.remove(call.getCallId());
-		if (handler != null) {
-			context.setHandler(handler);
-		}
-		Observation observation = TelcoflowCallObservation.CALL.observation(this.convention,
-				DefaultTelcoflowCallObservationConvention.INSTANCE, () -> context, this.registry);
-		this.observations.put(call.getCallId(), observation.start());
+		observe(call, null);
 	}
 
 	/**
@@ -66,26 +61,23 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	 */
 	@Override
 	public void onCallHandlerSelected(ActiveCall call, String handler) {
-		if (setHandler(this.observations.get(call.getCallId()), handler)) {
-			return;
-		}
-		this.earlySelections.put(call.getCallId(), handler);
-		// started meanwhile, or already over (its end may have been handled): take it back
-		Observation started = this.observations.get(call.getCallId());
-		if (started != null || call.getState() == CallState.DISCONNECTED) {
-			String early = this.earlySelections.remove(call.getCallId());
-			if (early != null) {
-				setHandler(started, early);
-			}
-		}
+		observe(call, handler);
 	}
 
-	private static boolean setHandler(@Nullable Observation observation, String handler) {
-		if (observation != null && observation.getContext() instanceof TelcoflowCallObservationContext context) {
-			context.setHandler(handler);
-			return true;
+	/**
+	 * Opens the call's observation as the current one on the handler's thread.
+	 * @param call the call
+	 * @return the scope, closed by the dispatcher when the handler returns; {@code null} when the
+	 * call is already over
+	 */
+	@Override
+	public @Nullable HandlerScope openHandlerScope(ActiveCall call) {
+		Observation observation = this.observations.get(call.getCallId());
+		if (observation == null) {
+			return null;
 		}
-		return false;
+		Observation.Scope scope = observation.openScope();
+		return scope::close;
 	}
 
 	@Override
@@ -98,8 +90,36 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 
 	@Override
 	public void onCallEnded(ActiveCall call, TerminationReason reason, Duration duration) {
-		this.earlySelections.remove(call.getCallId());
-		Observation observation = this.observations.remove(call.getCallId());
+		stop(call.getCallId(), reason);
+	}
+
+	private void observe(ActiveCall call, @Nullable String handler) {
+		boolean[] started = new boolean[1];
+		Observation observation = this.observations.computeIfAbsent(call.getCallId(), (id) -> {
+			started[0] = true;
+			return start(id);
+		});
+		if (handler != null && observation.getContext() instanceof TelcoflowCallObservationContext context) {
+			context.setHandler(handler);
+		}
+		CompletableFuture<TerminationReason> termination = call.terminationFuture();
+		if (started[0] && termination != null) {
+			// The end may have been reported before this thread started the observation; the
+			// call's termination completes after onCallEnded, so one of the two stops it
+			termination.thenAccept((reason) -> stop(call.getCallId(), reason));
+		}
+	}
+
+	private Observation start(String callId) {
+		TelcoflowCallObservationContext context = new TelcoflowCallObservationContext(callId);
+		return TelcoflowCallObservation.CALL
+			.observation(this.convention, DefaultTelcoflowCallObservationConvention.INSTANCE, () -> context,
+					this.registry)
+			.start();
+	}
+
+	private void stop(String callId, TerminationReason reason) {
+		Observation observation = this.observations.remove(callId);
 		if (observation == null) {
 			return;
 		}

@@ -32,8 +32,6 @@ import org.springframework.util.function.SingletonSupplier;
  * <tr><td>{@value #CALLS_ACTIVE}</td><td>gauge</td><td></td><td>live calls</td></tr>
  * <tr><td>{@value #CALLS}</td><td>counter</td><td>{@code outcome}: the
  * {@link TerminationReason}</td><td>ended calls</td></tr>
- * <tr><td>{@value #CALL_DURATION}</td><td>timer</td><td>{@code outcome}</td><td>from the offer to the
- * end of each call</td></tr>
  * <tr><td>{@value #COMMANDS}</td><td>timer</td><td>{@code command} ({@code answer}, {@code connect},
  * ...), {@code outcome}: {@code SUCCESS}, {@code TIMEOUT} or the server's error code
  * ({@code CALL_UNANSWERED}, ..., unknown codes as {@code OTHER})</td><td>call command latency</td></tr>
@@ -58,8 +56,8 @@ import org.springframework.util.function.SingletonSupplier;
  * </table>
  * A handler that lets an SDK exception escape is counted twice: once with {@code source=sdk} when
  * the SDK raised it, once with {@code source=handler}. Every meter here is recorded only by this
- * class; the per-call {@code Observation} ({@link TelcoflowCallObservationListener}) uses other
- * names.
+ * class; how long calls last is measured once, by the per-call {@code Observation}
+ * ({@link TelcoflowCallObservationListener}: the timer {@code telcoflow.call}).
  */
 public class TelcoflowMetrics implements TelcoflowClientListener {
 
@@ -68,9 +66,6 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 
 	/** Name of the ended calls counter. */
 	public static final String CALLS = "telcoflow.calls";
-
-	/** Name of the call duration timer. */
-	public static final String CALL_DURATION = "telcoflow.call.duration";
 
 	/** Name of the call command latency timer. */
 	public static final String COMMANDS = "telcoflow.commands";
@@ -107,8 +102,6 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 
 	private final Map<TerminationReason, Counter> calls = new EnumMap<>(TerminationReason.class);
 
-	private final Map<TerminationReason, Timer> callDurations = new EnumMap<>(TerminationReason.class);
-
 	private final Map<String, Timer> commands = new ConcurrentHashMap<>();
 
 	private final Counter audioIn;
@@ -139,10 +132,6 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 		for (TerminationReason reason : TerminationReason.values()) {
 			this.calls.put(reason, Counter.builder(CALLS)
 				.description("Calls ended, by outcome")
-				.tag("outcome", reason.name())
-				.register(registry));
-			this.callDurations.put(reason, Timer.builder(CALL_DURATION)
-				.description("Duration of calls, from the offer to the end")
 				.tag("outcome", reason.name())
 				.register(registry));
 		}
@@ -230,7 +219,6 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 	@Override
 	public void onCallEnded(ActiveCall call, TerminationReason reason, Duration duration) {
 		this.calls.get(reason).increment();
-		this.callDurations.get(reason).record(duration);
 	}
 
 	@Override

@@ -101,7 +101,49 @@ class TelcoflowAutoConfigurationTests {
 	}
 
 	@Test
-	void appliesClientCustomizersAfterTheExecutorAndListeners() {
+	void addsEveryListenerBeanOnceToTheAutoConfiguredClient() {
+		this.validRunner.withBean(RecordingListener.class).run((context) -> {
+			RecordingListener listener = context.getBean(RecordingListener.class);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(listener.states).isNotEmpty());
+			context.close();
+			assertThat(listener.states).containsOnlyOnce(ConnectionState.NEW + "->" + ConnectionState.CONNECTING);
+		});
+	}
+
+	@Test
+	void addsEveryListenerBeanToAUserDefinedClientBeforeItConnects() {
+		TelcoflowConfig config = TelcoflowConfig.builder()
+			.url("ws://127.0.0.1:1")
+			.apiKey("k", CONNECTOR_UUID)
+			.build();
+		this.contextRunner.withBean("myClient", TelcoflowClient.class, () -> TelcoflowClient.builder(config).build())
+			.withBean(RecordingListener.class)
+			.run((context) -> {
+				RecordingListener listener = context.getBean(RecordingListener.class);
+				await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(listener.states).isNotEmpty());
+				assertThat(listener.states.get(0)).isEqualTo(ConnectionState.NEW + "->" + ConnectionState.CONNECTING);
+			});
+	}
+
+	@Test
+	void addsListenerBeansToEveryClientBean() {
+		TelcoflowClient first = mock(TelcoflowClient.class);
+		TelcoflowClient second = mock(TelcoflowClient.class);
+		this.contextRunner.withBean("first", TelcoflowClient.class, () -> first)
+			.withBean("second", TelcoflowClient.class, () -> second)
+			.withBean(TelcoflowLifecycle.class, () -> mock(TelcoflowLifecycle.class))
+			.withBean(IncomingCallHandler.class, () -> (call) -> {
+			})
+			.withBean(RecordingListener.class)
+			.run((context) -> {
+				RecordingListener listener = context.getBean(RecordingListener.class);
+				then(first).should().addListener(listener);
+				then(second).should().addListener(listener);
+			});
+	}
+
+	@Test
+	void appliesClientCustomizersAfterTheExecutor() {
 		List<TelcoflowClient.Builder> customized = new CopyOnWriteArrayList<>();
 		this.validRunner.withBean(TelcoflowClientCustomizer.class, () -> customized::add)
 			.run((context) -> assertThat(customized).hasSize(1));

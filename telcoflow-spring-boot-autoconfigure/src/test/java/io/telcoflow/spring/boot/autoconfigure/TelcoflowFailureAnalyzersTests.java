@@ -1,6 +1,7 @@
 package io.telcoflow.spring.boot.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.spring.annotation.OnIncomingCall;
@@ -12,6 +13,8 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,12 +98,32 @@ class TelcoflowFailureAnalyzersTests {
 		FailureAnalysis analysis = analyze(with(CLIENT_BUNDLE, "telcoflow.url=wss://localhost",
 				"telcoflow.api-key=secret-key", "telcoflow.connector-uuid=" + UUID, "telcoflow.ssl.bundle=client"));
 		assertThat(analysis.getDescription()).contains("Property: telcoflow.api-key")
-			.contains("Both an API key ('telcoflow.api-key') and an SSL bundle with a client key "
-					+ "('telcoflow.ssl.bundle=client') are configured");
+			.contains("Both an API key ('telcoflow.api-key', from \"telcoflow.api-key\" from property source \"test\") "
+					+ "and an SSL bundle with a client key ('telcoflow.ssl.bundle=client') are configured");
 		assertThat(analysis.getAction()).startsWith("Remove 'telcoflow.api-key' and 'telcoflow.connector-uuid'")
 			.contains("or remove 'telcoflow.ssl.bundle'");
 		assertThat(analysis.getDescription() + analysis.getAction() + analysis.getCause().getMessage())
 			.doesNotContain("secret-key");
+	}
+
+	@Test
+	void apiKeyFromTheEnvironmentWithAnSslBundleNamesTheVariableToUnset() {
+		// Spring Boot binds TELCOFLOW_API_KEY to telcoflow.api-key by itself: no file mentions it
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.contextRunner.withPropertyValues(with(CLIENT_BUNDLE, "telcoflow.url=wss://localhost",
+				"telcoflow.ssl.bundle=client"))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource(
+						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						Map.of("TELCOFLOW_API_KEY", "secret-key", "TELCOFLOW_CONNECTOR_UUID", UUID))))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				analysis[0] = new InvalidTelcoflowPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			});
+		assertThat(analysis[0].getDescription()).contains("environment variable TELCOFLOW_API_KEY");
+		assertThat(analysis[0].getAction()).contains("Unset the environment variable TELCOFLOW_API_KEY");
+		assertThat(analysis[0].getDescription() + analysis[0].getAction()).doesNotContain("secret-key");
 	}
 
 	@Test

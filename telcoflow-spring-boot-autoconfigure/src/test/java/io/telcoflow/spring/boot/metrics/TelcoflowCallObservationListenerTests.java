@@ -1,15 +1,22 @@
 package io.telcoflow.spring.boot.metrics;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.telcoflow.client.ActiveCall;
-import io.telcoflow.client.CallState;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.spring.event.CallHandlerSelectedListener.HandlerScope;
 import org.junit.jupiter.api.Test;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -24,14 +31,17 @@ class TelcoflowCallObservationListenerTests {
 			null);
 
 	@Test
-	void callIsObservedFromStartToEndWithOutcomeHandlerAndCallId() {
+	void callIsObservedFromTheOfferToTheEndWithOutcomeHandlerAndCallId() {
 		ActiveCall call = call("call-1");
-		this.listener.onCallStarted(call);
-		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		this.listener.onCallOffered(call);
 		assertThat(this.registry).hasObservationWithNameEqualTo("telcoflow.call")
 			.that()
 			.hasBeenStarted()
-			.isNotStopped();
+			.isNotStopped()
+			// no handler is chosen at the offer: no tag rather than a wrong one
+			.doesNotHaveLowCardinalityKeyValueWithKey("handler");
+		this.listener.onCallStarted(call);
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
 		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(5));
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("telcoflow.call")
@@ -54,7 +64,7 @@ class TelcoflowCallObservationListenerTests {
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasBeenStopped()
 			.hasLowCardinalityKeyValue("outcome", "DISCONNECTED")
-			.hasLowCardinalityKeyValue("handler", "unknown")
+			.hasLowCardinalityKeyValue("handler", "none")
 			.assertThatError()
 			.isSameAs(failure);
 	}
@@ -84,28 +94,91 @@ class TelcoflowCallObservationListenerTests {
 	}
 
 	@Test
-	void handlerSelectedBeforeTheObservationStartedIsStillItsHandler() {
-		// the selection comes on the handler's thread, the start on the client's event thread
+	void handlerSelectedBeforeTheClientReportedTheCallIsStillItsHandler() {
+		// the selection comes on the handler's thread, the offer and start on the client's event thread
 		ActiveCall call = call("call-4");
 		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		this.listener.onCallOffered(call);
 		this.listener.onCallStarted(call);
 		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
 		assertThat(this.registry).hasSingleObservationThat().hasLowCardinalityKeyValue("handler", "frontDesk.onCall");
 	}
 
 	@Test
-	void handlerSelectedAfterItsCallEndedLeavesNothingBehind() {
+	void handlerSelectionRacingTheCallsStartNeverLosesTheHandler() throws Exception {
+		int calls = 500;
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int i = 0; i < calls; i++) {
+				ActiveCall call = call("race-" + i);
+				CyclicBarrier barrier = new CyclicBarrier(2);
+				Future<?> started = threads.submit(() -> {
+					barrier.await();
+					this.listener.onCallStarted(call);
+					return null;
+				});
+				Future<?> selected = threads.submit(() -> {
+					barrier.await();
+					this.listener.onCallHandlerSelected(call, "sales.onCall");
+					return null;
+				});
+				started.get();
+				selected.get();
+				this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("telcoflow.call", calls)
+			.forAllObservationsWithNameEqualTo("telcoflow.call",
+					(observation) -> observation.hasLowCardinalityKeyValue("outcome", "CALLER_HANGUP")
+						.hasLowCardinalityKeyValue("handler", "sales.onCall"));
+	}
+
+	@Test
+	void handlerSelectedAfterItsCallEndedIsObservedOnceAndStopped() {
 		ActiveCall call = call("call-5");
-		this.listener.onCallStarted(call);
 		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
-		given(call.getState()).willReturn(CallState.DISCONNECTED);
+		call.terminationFuture().complete(TerminationReason.CALLER_HANGUP);
 		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
-		// a later call with the same id (a re-offer) starts clean: no handler left over
-		this.listener.onCallStarted(call);
+		assertThat(this.listener.openHandlerScope(call)).isNull();
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "CALLER_HANGUP")
+			.hasLowCardinalityKeyValue("handler", "frontDesk.onCall");
+	}
+
+	@Test
+	void callEndingWhileItsObservationStartsIsStoppedOnceItsTerminationCompletes() {
+		// the end was reported (no observation yet), then the handler's thread starts one
+		ActiveCall call = call("call-6");
 		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
-		assertThat(this.registry).hasNumberOfObservationsEqualTo(2);
-		assertThat(this.registry).forAllObservationsWithNameEqualTo("telcoflow.call",
-				(observation) -> observation.hasLowCardinalityKeyValue("handler", "unknown"));
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		call.terminationFuture().complete(TerminationReason.CALLER_HANGUP);
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "CALLER_HANGUP");
+	}
+
+	@Test
+	void theHandlersScopeMakesTheCallsObservationTheParentOfWhatTheHandlerObserves() {
+		ActiveCall call = call("call-7");
+		this.listener.onCallOffered(call);
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		Observation child;
+		try (HandlerScope scope = this.listener.openHandlerScope(call)) {
+			assertThat(scope).isNotNull();
+			Observation current = this.registry.getCurrentObservation();
+			assertThat(current).isNotNull();
+			assertThat(current.getContextView().getName()).isEqualTo("telcoflow.call");
+			child = Observation.start("speech.synthesis", this.registry);
+			child.stop();
+		}
+		assertThat(this.registry.getCurrentObservation()).isNull();
+		assertThat(child.getContextView().getParentObservation()).isNotNull()
+			.satisfies((parent) -> assertThat(parent.getContextView().getName()).isEqualTo("telcoflow.call"));
 	}
 
 	@Test
@@ -117,6 +190,7 @@ class TelcoflowCallObservationListenerTests {
 	private static ActiveCall call(String id) {
 		ActiveCall call = mock(ActiveCall.class);
 		given(call.getCallId()).willReturn(id);
+		given(call.terminationFuture()).willReturn(new CompletableFuture<>());
 		return call;
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration properties of the Telcoflow health indicator.
  */
-@ConfigurationProperties("telcoflow.health")
+@ConfigurationProperties("management.health.telcoflow")
 public class TelcoflowHealthProperties {
 
 	/**

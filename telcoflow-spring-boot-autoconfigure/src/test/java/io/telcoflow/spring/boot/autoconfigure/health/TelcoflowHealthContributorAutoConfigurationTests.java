@@ -5,12 +5,19 @@ import java.util.Collections;
 
 import io.telcoflow.client.ConnectionState;
 import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.spring.boot.autoconfigure.InvalidTelcoflowPropertyException;
 import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
 import io.telcoflow.spring.boot.health.TelcoflowConnectionStateTracker;
 import io.telcoflow.spring.boot.health.TelcoflowHealthIndicator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -25,6 +32,10 @@ import static org.mockito.Mockito.mock;
  * Tests for {@link TelcoflowHealthContributorAutoConfiguration}.
  */
 class TelcoflowHealthContributorAutoConfigurationTests {
+
+	private static final Class<?>[] HEALTH_ENDPOINT_CONFIGURATIONS = { HealthContributorAutoConfiguration.class,
+			HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+			AvailabilityProbesAutoConfiguration.class };
 
 	private final TelcoflowClient client = mock(TelcoflowClient.class);
 
@@ -54,10 +65,45 @@ class TelcoflowHealthContributorAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(
 				context.getBean(TelcoflowHealthProperties.class).getDisconnectedGracePeriod())
 			.isEqualTo(Duration.ofSeconds(30)));
-		this.contextRunner.withPropertyValues("telcoflow.health.disconnected-grace-period=5s")
+		this.contextRunner.withPropertyValues("management.health.telcoflow.disconnected-grace-period=5s")
 			.run((context) -> assertThat(
 					context.getBean(TelcoflowHealthProperties.class).getDisconnectedGracePeriod())
 				.isEqualTo(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void formerGracePeriodPropertyFailsStartupNamingItsReplacement() {
+		this.contextRunner.withPropertyValues("telcoflow.health.disconnected-grace-period=5s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidTelcoflowPropertyException.class)
+				.hasMessageContaining("telcoflow.health.disconnected-grace-period")
+				.satisfies((ex) -> assertThat(((InvalidTelcoflowPropertyException) ex).getAction())
+					.contains("management.health.telcoflow.disconnected-grace-period")));
+	}
+
+	@Test
+	void indicatorIsInTheReadinessGroupAndNotTheLivenessGroup() {
+		given(this.client.getConnectionState()).willReturn(ConnectionState.READY);
+		given(this.client.getActiveCalls()).willReturn(Collections.emptyList());
+		this.contextRunner.withConfiguration(AutoConfigurations.of(HEALTH_ENDPOINT_CONFIGURATIONS))
+			.withBean(ApplicationAvailabilityBean.class)
+			.run((context) -> {
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("readiness").isMember("telcoflow")).isTrue();
+				assertThat(groups.get("readiness").isMember("readinessState")).isTrue();
+				assertThat(groups.get("liveness").isMember("telcoflow")).isFalse();
+				assertThat(groups.getPrimary().isMember("telcoflow")).isTrue();
+			});
+	}
+
+	@Test
+	void readinessGroupConfiguredByTheUserIsLeftAsConfigured() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(HEALTH_ENDPOINT_CONFIGURATIONS))
+			.withBean(ApplicationAvailabilityBean.class)
+			.withPropertyValues("management.endpoint.health.group.readiness.include=readinessState")
+			.run((context) -> assertThat(context.getBean(HealthEndpointGroups.class).get("readiness").isMember("telcoflow"))
+				.isFalse());
 	}
 
 	@Test

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = TelcoflowAuthenticationFailureIntegrationTests.TestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "management.metrics.use-global-registry=false",
-				"telcoflow.health.disconnected-grace-period=1h", "telcoflow.reconnect.initial-delay=100ms" })
+				"management.health.telcoflow.disconnected-grace-period=1h", "telcoflow.reconnect.initial-delay=100ms" })
 class TelcoflowAuthenticationFailureIntegrationTests {
 
 	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();

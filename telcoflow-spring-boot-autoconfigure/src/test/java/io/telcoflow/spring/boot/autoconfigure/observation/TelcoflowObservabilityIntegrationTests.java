@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "management.metrics.use-global-registry=false",
 				"management.endpoints.web.exposure.include=health,telcoflow",
-				"telcoflow.health.disconnected-grace-period=100ms", "telcoflow.reconnect.initial-delay=200ms",
+				"management.health.telcoflow.disconnected-grace-period=100ms", "telcoflow.reconnect.initial-delay=200ms",
 				"telcoflow.reconnect.multiplier=1.0", "telcoflow.reconnect.max-delay=200ms" })
 class TelcoflowObservabilityIntegrationTests {
 
@@ -117,10 +117,13 @@ class TelcoflowObservabilityIntegrationTests {
 			.satisfies((event) -> assertThat(event.getOutcome().name()).isEqualTo("CALLER_HANGUP"));
 
 		assertThat(counter(TelcoflowMetrics.CALLS, "outcome", "CALLER_HANGUP")).isOne();
-		assertThat(this.meterRegistry.get(TelcoflowMetrics.CALL_DURATION).timers()
-			.stream()
-			.mapToLong((timer) -> timer.count())
-			.sum()).isEqualTo(2);
+		// one timer of calls, the observation's: every call, each with the handler that took it
+		assertThat(this.meterRegistry.find("telcoflow.call.duration").meters()).isEmpty();
+		assertThat(this.meterRegistry.get("telcoflow.call").timers()).allSatisfy(
+				(timer) -> assertThat(timer.getId().getTag("handler")).matches(".*\\.(answer|fail)"))
+			.extracting((timer) -> timer.count())
+			.containsOnly(1L)
+			.hasSize(2);
 		assertThat(this.meterRegistry.get(TelcoflowMetrics.HANDLER_DISPATCH).timer().count()).isEqualTo(2);
 		assertThat(this.meterRegistry.get(TelcoflowMetrics.COMMANDS)
 			.tag("command", "answer")
