@@ -34,34 +34,66 @@ public class TelcoflowSimulatorProperties {
 	 */
 	private boolean clientCertificate;
 
+	/**
+	 * Returns the API key the simulator accepts.
+	 * @return the API key
+	 */
 	public String getApiKey() {
 		return this.apiKey;
 	}
 
+	/**
+	 * Sets the API key the simulator accepts.
+	 * @param apiKey the API key
+	 */
 	public void setApiKey(String apiKey) {
 		this.apiKey = apiKey;
 	}
 
+	/**
+	 * Returns the connector UUID the simulator accepts.
+	 * @return the connector UUID
+	 */
 	public String getConnectorUuid() {
 		return this.connectorUuid;
 	}
 
+	/**
+	 * Sets the connector UUID the simulator accepts.
+	 * @param connectorUuid the connector UUID
+	 */
 	public void setConnectorUuid(String connectorUuid) {
 		this.connectorUuid = connectorUuid;
 	}
 
+	/**
+	 * Returns whether the simulator serves {@code wss://}.
+	 * @return whether TLS is on
+	 */
 	public boolean isTls() {
 		return this.tls;
 	}
 
+	/**
+	 * Sets whether the simulator serves {@code wss://}.
+	 * @param tls whether TLS is on
+	 */
 	public void setTls(boolean tls) {
 		this.tls = tls;
 	}
 
+	/**
+	 * Returns whether the simulator requires a client certificate.
+	 * @return whether mTLS is on
+	 */
 	public boolean isClientCertificate() {
 		return this.clientCertificate;
 	}
 
+	/**
+	 * Sets whether the simulator requires a client certificate.
+	 * @param clientCertificate whether mTLS is on
+	 */
 	public void setClientCertificate(boolean clientCertificate) {
 		this.clientCertificate = clientCertificate;
 	}
