@@ -58,12 +58,13 @@ case "${1:-}" in
 		load --mode soak --apps sdk,sdk-listener --calls 200 --seconds 110 --warmup 10 --repeat 5 --label soak-java17-platform
 		;;
 	transport)
-		# issue 10's figures (docs/performance.md, "Production transport"): about 35 minutes
+		# issue 10's figures (docs/performance.md, "Production transport"): about 25 minutes; the plain
+		# stream loop may lose frames under load (a run marked FAILED), which is what it measures
 		build
 		all4=sdk,sdk-live,sdk-listener,baseline
-		load --mode run --calls 200 --seconds 10 --repeat 3 --transport wss --apps "$all4" --label wss-java17-platform
-		load --mode run --calls 200 --seconds 10 --repeat 3 --transport wss --apps "$all4" --label wss-java25-virtual \
-			--java "$java25" --virtual true
+		load --mode run --calls 200 --seconds 10 --repeat 3 --transport wss --apps "$all4" --label wss-java17-platform || true
+		load --mode run --calls 200 --seconds 10 --repeat 1 --transport wss --apps "$all4" --label wss-java25-virtual \
+			--java "$java25" --virtual true || true
 		load --mode run --calls 200 --seconds 10 --repeat 1 --transport mtls --apps sdk-listener,baseline \
 			--label mtls-java17-platform
 		load --mode run --calls 200 --seconds 5 --repeat 3 --transport ws --arrival burst --apps sdk-listener,baseline \
@@ -73,7 +74,7 @@ case "${1:-}" in
 		load --mode run --calls 500 --seconds 10 --repeat 1 --transport wss --apps sdk-listener,baseline \
 			--label wss-500-java17-platform
 		load --mode run --calls 500 --seconds 10 --repeat 1 --transport wss --apps sdk,sdk-listener,baseline \
-			--label wss-500-java25-virtual --java "$java25" --virtual true
+			--label wss-500-java25-virtual --java "$java25" --virtual true || true
 		;;
 	stacks)
 		shift

@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +27,6 @@ import io.telcoflow.simulator.TelcoflowSimulator;
  * log file; closing it closes its standard input, on which it halts.
  */
 final class AppProcess implements AutoCloseable {
-
-	private static final long CLOCK_TICKS_PER_SECOND = 100;
 
 	private final Process process;
 
@@ -154,29 +151,12 @@ final class AppProcess implements AutoCloseable {
 
 	/** CPU time (user + system) of the whole process so far, in seconds. */
 	double cpuSeconds() {
-		String stat = read("/proc/" + pid() + "/stat");
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return ticks / (double) CLOCK_TICKS_PER_SECOND;
+		return ProcFs.cpuSeconds(pid());
 	}
 
 	/** Operating system threads of the process now. */
 	int threads() {
-		for (String line : read("/proc/" + pid() + "/status").split("\n")) {
-			if (line.startsWith("Threads:")) {
-				return Integer.parseInt(line.substring(8).trim());
-			}
-		}
-		return -1;
-	}
-
-	private static String read(String path) {
-		try {
-			return Files.readString(Path.of(path));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ProcFs.threads(pid());
 	}
 
 	@Override

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Delays in buckets of 10 µs up to 2 s (and one bucket above), recorded from many threads without
  * locks.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
 	private static final int BUCKET_NANOS = 10_000;
 
@@ -14,12 +14,29 @@ final class LatencyHistogram {
 
 	private final AtomicLongArray counts = new AtomicLongArray(BUCKETS + 1);
 
-	void record(long nanos) {
+	/**
+	 * Records one delay.
+	 * @param nanos the delay in nanoseconds
+	 */
+	public void record(long nanos) {
 		int bucket = (int) Math.min(BUCKETS, Math.max(0, nanos / BUCKET_NANOS));
 		this.counts.incrementAndGet(bucket);
 	}
 
-	long count() {
+	/**
+	 * Forgets every recorded delay.
+	 */
+	public void reset() {
+		for (int i = 0; i <= BUCKETS; i++) {
+			this.counts.set(i, 0);
+		}
+	}
+
+	/**
+	 * Returns how many delays were recorded.
+	 * @return the count
+	 */
+	public long count() {
 		long total = 0;
 		for (int i = 0; i <= BUCKETS; i++) {
 			total += this.counts.get(i);
@@ -29,8 +46,10 @@ final class LatencyHistogram {
 
 	/**
 	 * Returns the upper edge of the bucket that holds the quantile, in milliseconds.
+	 * @param quantile between 0 and 1
+	 * @return the delay, NaN when nothing was recorded
 	 */
-	double quantileMillis(double quantile) {
+	public double quantileMillis(double quantile) {
 		long total = count();
 		if (total == 0) {
 			return Double.NaN;

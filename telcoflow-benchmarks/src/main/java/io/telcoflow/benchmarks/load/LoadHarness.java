@@ -75,7 +75,9 @@ public final class LoadHarness {
 		}
 		for (List<RunResult> runs : byKind) {
 			for (RunResult run : runs) {
-				if (run.echo().pulls() == 0 || run.echo().lost() * 100 > run.echo().sent()) {
+				// the live loop drops what waited beyond its bound by design: only an absent echo fails it
+				boolean losesByDesign = run.kind() == AppKind.SDK_LIVE;
+				if (run.echo().pulls() == 0 || (!losesByDesign && run.echo().lost() * 100 > run.echo().sent())) {
 					report("FAILED: " + run.kind() + " did not echo the calls (" + run.echo() + ")");
 					this.failed = true;
 				}
@@ -97,6 +99,22 @@ public final class LoadHarness {
 			RunResult result = measure(kind, app, meter, placed, true, heapBefore);
 			hangUp(sim, placed);
 			return result;
+		}
+	}
+
+	/** How close together the simulator offered a burst's calls (known once they are answered). */
+	private void reportBurst(List<SimulatedCall> placed, int count) {
+		if (this.options.burst() && count > 1) {
+			List<Instant> offers = placed.subList(placed.size() - count, placed.size())
+				.stream()
+				.map((call) -> call.record().offeredAt())
+				.filter(java.util.Objects::nonNull)
+				.sorted()
+				.toList();
+			if (!offers.isEmpty()) {
+				report("burst: " + offers.size() + " offers within "
+						+ Duration.between(offers.get(0), offers.get(offers.size() - 1)).toMillis() + " ms");
+			}
 		}
 	}
 
@@ -220,21 +238,10 @@ public final class LoadHarness {
 				sleep(Duration.ofMillis(100));
 			}
 		}
-		if (this.options.burst() && count > 1) {
-			List<Instant> offers = placed.subList(placed.size() - count, placed.size())
-				.stream()
-				.map((call) -> call.record().offeredAt())
-				.filter(java.util.Objects::nonNull)
-				.sorted()
-				.toList();
-			if (!offers.isEmpty()) {
-				report("burst: " + offers.size() + " offers within "
-						+ Duration.between(offers.get(0), offers.get(offers.size() - 1)).toMillis() + " ms");
-			}
-		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (placed.stream().allMatch((call) -> "ANSWERED".equals(call.state()))) {
+				reportBurst(placed, count);
 				return true;
 			}
 			sleep(Duration.ofMillis(100));
@@ -276,7 +283,7 @@ public final class LoadHarness {
 		boolean hasTimer = timer.length >= 3 && !"none".equals(timer[0]);
 		return new RunResult(kind, calls, seconds, echo, 1000 * cpu / (calls * seconds), harnessPercent, heapPerCall,
 				threads, micros(dispatch[1]), micros(dispatch[2]), mediaOpen.p50(), mediaOpen.p99(), answered.p50(), answered.p99(), hasTimer ? micros(timer[1]) : Double.NaN,
-				hasTimer ? micros(timer[2]) : Double.NaN, loadAverage());
+				hasTimer ? micros(timer[2]) : Double.NaN, ProcFs.loadAverage());
 	}
 
 	private void hangUp(TelcoflowSimulator sim, List<SimulatedCall> placed) {
@@ -285,15 +292,6 @@ public final class LoadHarness {
 
 	private static double micros(String value) {
 		return Long.parseLong(value) / 1000.0;
-	}
-
-	private static double loadAverage() {
-		try {
-			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-		}
-		catch (IOException | RuntimeException ex) {
-			return Double.NaN;
-		}
 	}
 
 	private static long harnessCpuNanos() {

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,13 +15,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.telcoflow.benchmarks.load.ProcFs;
+
 /**
  * One stack's client JVM, started from this process's class path, asked questions on its standard
  * input and measured through {@code /proc}. Closing it closes its input, on which it halts.
  */
 final class ClientProcess implements AutoCloseable {
-
-	private static final double CLOCK_TICKS_PER_SECOND = 100;
 
 	private final Process process;
 
@@ -110,38 +109,12 @@ final class ClientProcess implements AutoCloseable {
 
 	/** CPU time (user + system) of the client process so far, in seconds. */
 	double cpuSeconds() {
-		return cpuSeconds(this.process.pid());
-	}
-
-	/** CPU time (user + system) of a process so far, in seconds, from {@code /proc/<pid>/stat}. */
-	static double cpuSeconds(long pid) {
-		String stat = read("/proc/" + pid + "/stat");
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+		return ProcFs.cpuSeconds(this.process.pid());
 	}
 
 	/** Operating system threads of the client process now. */
 	int threads() {
-		for (String line : read("/proc/" + this.process.pid() + "/status").split("\n")) {
-			if (line.startsWith("Threads:")) {
-				return Integer.parseInt(line.substring(8).trim());
-			}
-		}
-		return -1;
-	}
-
-	/** The machine's one-minute load average. */
-	static double loadAverage() {
-		return Double.parseDouble(read("/proc/loadavg").split(" ")[0]);
-	}
-
-	private static String read(String path) {
-		try {
-			return Files.readString(Path.of(path));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ProcFs.threads(this.process.pid());
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import io.telcoflow.benchmarks.load.LatencyHistogram;
 import io.telcoflow.simulator.SimulatorTls;
 import io.telcoflow.simulator.websocket.UpgradeDecision;
 import io.telcoflow.simulator.websocket.WebSocketConnection;
@@ -53,7 +54,7 @@ final class EchoServer implements AutoCloseable {
 
 	private final AtomicInteger open = new AtomicInteger();
 
-	private final DelayHistogram delays = new DelayHistogram();
+	private final LatencyHistogram delays = new LatencyHistogram();
 
 	private final LongAdder sentInWindow = new LongAdder();
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.telcoflow.benchmarks.load.ProcFs;
+
 /**
  * The stack comparison: this JVM runs the {@link EchoServer}; for every repeat, every N and every
  * scheme it runs each stack's client JVM in turn (stacks interleaved, so that the machine's noise
@@ -123,7 +125,7 @@ public final class StackHarness {
 			awaitServerIdle();
 			long[] before = longs(client.ask("memory", Duration.ofSeconds(60)));
 			double clientBurst0 = client.cpuSeconds();
-			double serverBurst0 = ClientProcess.cpuSeconds(self);
+			double serverBurst0 = ProcFs.cpuSeconds(self);
 			AtomicInteger burstThreads = new AtomicInteger(client.threads());
 			AtomicBoolean bursting = new AtomicBoolean(true);
 			Thread sampler = new Thread(() -> {
@@ -136,23 +138,23 @@ public final class StackHarness {
 			sampler.start();
 			String[] connect = client.ask("connect", Duration.ofSeconds(90));
 			double clientBurst = client.cpuSeconds() - clientBurst0;
-			double serverBurst = ClientProcess.cpuSeconds(self) - serverBurst0;
+			double serverBurst = ProcFs.cpuSeconds(self) - serverBurst0;
 			bursting.set(false);
 			this.server.sendAudio(true);
 			pause(1000L * warmupSeconds);
 			this.server.startWindow();
 			long echoed0 = Long.parseLong(client.ask("stats", Duration.ofSeconds(10))[0]);
 			double client0 = client.cpuSeconds();
-			double server0 = ClientProcess.cpuSeconds(self);
+			double server0 = ProcFs.cpuSeconds(self);
 			long start = System.nanoTime();
 			pause(1000L * windowSeconds);
 			int threads = client.threads();
 			double clientCpu = client.cpuSeconds() - client0;
-			double serverCpu = ClientProcess.cpuSeconds(self) - server0;
+			double serverCpu = ProcFs.cpuSeconds(self) - server0;
 			double seconds = (System.nanoTime() - start) / 1e9;
 			this.server.endWindow();
 			long echoed = Long.parseLong(client.ask("stats", Duration.ofSeconds(10))[0]) - echoed0;
-			double load = ClientProcess.loadAverage();
+			double load = ProcFs.loadAverage();
 			this.server.sendAudio(false);
 			pause(1000);
 			double[] echo = this.server.echo();

@@ -98,7 +98,22 @@ public final class InboundAudioStream implements AudioStream {
 		if (maxDelay.compareTo(FRAME) < 0) {
 			throw new IllegalArgumentException("The delay bound is at least one frame (20 ms), was " + maxDelay);
 		}
-		this.limit = (int) Math.min(this.capacity, maxDelay.toMillis() / FRAME.toMillis());
+		int newLimit = (int) Math.min(this.capacity, maxDelay.toMillis() / FRAME.toMillis());
+		List<byte[]> stale = new ArrayList<>();
+		this.lock.lock();
+		try {
+			this.limit = newLimit;
+			// what already waits beyond the bound is stale too (audio queued while the handler
+			// answered): dropped now, or the loop would send it and stay that late
+			while (this.chunks.size() > newLimit) {
+				stale.add(this.chunks.pollFirst());
+				this.dropped++;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		stale.forEach((chunk) -> this.dropListener.accept(chunk.length));
 		return this;
 	}
 

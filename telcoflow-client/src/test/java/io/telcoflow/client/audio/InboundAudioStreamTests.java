@@ -51,6 +51,18 @@ class InboundAudioStreamTests {
 	}
 
 	@Test
+	void aDelayBoundDropsWhatAlreadyWaitsBeyondIt() {
+		InboundAudioStream live = new InboundAudioStream(500, this.dropped::add);
+		for (byte i = 1; i <= 4; i++) {
+			live.offer(new byte[] { i, i });
+		}
+		live.limitDelay(Duration.ofMillis(20));
+		assertThat(live.poll(Duration.ZERO)).containsExactly(4, 4);
+		assertThat(live.droppedChunks()).isEqualTo(3);
+		assertThat(this.dropped).containsExactly(2, 2, 2);
+	}
+
+	@Test
 	void aDelayBoundBelowOneFrameIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.stream.limitDelay(Duration.ofMillis(10)))
 			.withMessageContaining("20 ms");

@@ -16,16 +16,24 @@ import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Audio both ways against the simulator: echo, playback, clearing.
+ * Audio both ways against the simulator: echo, playback, clearing; over {@code ws://}, {@code wss://} and mTLS.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(WireTransport.class)
 class CallAudioTests {
 
-	private final SimulatorFixture fixture = new SimulatorFixture();
+	private final SimulatorFixture fixture;
+
+	CallAudioTests(WireTransport transport) {
+		this.fixture = new SimulatorFixture(transport);
+	}
 
 	@AfterEach
 	void close() {

@@ -16,6 +16,8 @@ import io.telcoflow.simulator.CalleeBehaviour;
 import io.telcoflow.simulator.SimulatedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,11 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * Call commands, states and call events against the simulator.
+ * Call commands, states and call events against the simulator, over {@code ws://}, {@code wss://} and mTLS.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(WireTransport.class)
 class CallCommandTests {
 
-	private final SimulatorFixture fixture = new SimulatorFixture();
+	private final SimulatorFixture fixture;
+
+	CallCommandTests(WireTransport transport) {
+		this.fixture = new SimulatorFixture(transport);
+	}
 
 	private final RecordingClientListener clientListener = new RecordingClientListener();
 

@@ -23,6 +23,8 @@ final class SimulatorFixture implements AutoCloseable {
 
 	final TelcoflowSimulator simulator;
 
+	private final WireTransport transport;
+
 	private final List<TelcoflowClient> clients = new ArrayList<>();
 
 	SimulatorFixture() {
@@ -30,13 +32,24 @@ final class SimulatorFixture implements AutoCloseable {
 	}
 
 	SimulatorFixture(TelcoflowSimulator.Builder builder) {
-		this.simulator = builder.build().start();
+		this(builder, WireTransport.WS);
+	}
+
+	/**
+	 * A simulator (with the default settings) reached through the given transport.
+	 * @param transport ws, wss or mTLS
+	 */
+	SimulatorFixture(WireTransport transport) {
+		this(TelcoflowSimulator.builder().heartbeatInterval(Duration.ofSeconds(2)), transport);
+	}
+
+	private SimulatorFixture(TelcoflowSimulator.Builder builder, WireTransport transport) {
+		this.transport = transport;
+		this.simulator = transport.simulator(builder).build().start();
 	}
 
 	TelcoflowConfig.Builder config() {
-		return TelcoflowConfig.builder()
-			.url(this.simulator.url())
-			.apiKey(this.simulator.apiKey(), this.simulator.connectorUuid())
+		return this.transport.authenticate(TelcoflowConfig.builder().url(this.simulator.url()), this.simulator)
 			.commandTimeout(Duration.ofSeconds(2))
 			.connectTimeout(Duration.ofSeconds(3))
 			.reconnectBackoff(new ReconnectBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(800)));
