@@ -142,7 +142,7 @@ public final class WebSocketConnection {
 	 * @return whether it was queued for sending (false once the connection is closed or lost)
 	 */
 	public boolean sendText(String text) {
-		return send(new TextWebSocketFrame(text), text.length());
+		return send(new TextWebSocketFrame(text));
 	}
 
 	/**
@@ -156,10 +156,10 @@ public final class WebSocketConnection {
 		if (this.closed.get() || this.channel == null) {
 			return false;
 		}
-		return send(new BinaryWebSocketFrame(Unpooled.copiedBuffer(data, offset, length)), length);
+		return send(new BinaryWebSocketFrame(Unpooled.copiedBuffer(data, offset, length)));
 	}
 
-	private boolean send(WebSocketFrame frame, int bytes) {
+	private boolean send(WebSocketFrame frame) {
 		Channel current = this.channel;
 		if (current == null || this.closed.get()) {
 			frame.release();
@@ -171,18 +171,19 @@ public final class WebSocketConnection {
 			abort(stall);
 			return false;
 		}
-		enqueue(current, frame, bytes);
+		enqueue(current, frame);
 		return true;
 	}
 
-	private void enqueue(Channel current, WebSocketFrame frame, int bytes) {
+	private void enqueue(Channel current, WebSocketFrame frame) {
 		if (current.eventLoop().inEventLoop() && !this.drainScheduled.get() && this.outbox.isEmpty()
 				&& !(frame instanceof CloseWebSocketFrame)) {
 			// the writer itself (a pull answered on the reader): nothing waits before this frame
 			current.writeAndFlush(frame);
 			return;
 		}
-		this.queuedBytes.addAndGet(bytes);
+		// counted as the drain counts it (the encoded payload), so that the count returns to zero
+		this.queuedBytes.addAndGet(frame.content().readableBytes());
 		this.outbox.add(frame);
 		if (this.drainScheduled.compareAndSet(false, true)) {
 			try {
@@ -285,7 +286,7 @@ public final class WebSocketConnection {
 			abort("no frame from the server for " + (silence / 1_000_000) + " ms");
 			return;
 		}
-		send(new PingWebSocketFrame(), 0);
+		send(new PingWebSocketFrame());
 	}
 
 	private void cancelHeartbeat() {
@@ -305,7 +306,7 @@ public final class WebSocketConnection {
 		if (current == null || !notifyClosed(code, reason)) {
 			return;
 		}
-		enqueue(current, new CloseWebSocketFrame(code, reason), 0);
+		enqueue(current, new CloseWebSocketFrame(code, reason));
 	}
 
 	/**
