@@ -1,20 +1,11 @@
 package io.telcoflow.benchmarks.load;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.benchmarks.app.BaselineEchoClient;
 import io.telcoflow.benchmarks.app.SdkEchoApplication;
@@ -28,19 +19,10 @@ import io.telcoflow.simulator.TelcoflowSimulator;
  */
 final class AppProcess implements AutoCloseable {
 
-	private final Process process;
+	private final ProbedProcess process;
 
-	private final PrintWriter commands;
-
-	private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-
-	private AppProcess(Process process, Path log) throws IOException {
+	private AppProcess(ProbedProcess process) {
 		this.process = process;
-		this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-		Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-		Thread pump = new Thread(() -> pump(logWriter), "app-output");
-		pump.setDaemon(true);
-		pump.start();
 	}
 
 	static AppProcess start(AppKind kind, TelcoflowSimulator sim, HarnessOptions options, List<String> jvmArgs, Path log)
@@ -93,29 +75,7 @@ final class AppProcess implements AutoCloseable {
 				}
 			}
 		}
-		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		return new AppProcess(process, log);
-	}
-
-	private void pump(Writer log) {
-		try (BufferedReader in = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8)); log) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				if (line.startsWith("PROBE ")) {
-					this.answers.add(line.substring(6));
-				}
-				else {
-					log.write(line);
-					log.write('\n');
-					log.flush();
-				}
-			}
-		}
-		catch (IOException ex) {
-			// the process ended
-		}
+		return new AppProcess(ProbedProcess.start(command, log, "app-output"));
 	}
 
 	long pid() {
@@ -124,24 +84,7 @@ final class AppProcess implements AutoCloseable {
 
 	/** Sends a command and returns the words of its answer after the command's name. */
 	String[] ask(String command, Duration timeout) {
-		this.commands.println(command);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		try {
-			while (true) {
-				String answer = this.answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				if (answer == null) {
-					throw new IllegalStateException("No answer to '" + command + "' within " + timeout);
-				}
-				if (answer.startsWith(command)) {
-					String rest = answer.substring(command.length()).trim();
-					return rest.isEmpty() ? new String[0] : rest.split(" ");
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.process.ask(command, timeout);
 	}
 
 	/** Used heap after two full GCs, in bytes. */
@@ -151,26 +94,17 @@ final class AppProcess implements AutoCloseable {
 
 	/** CPU time (user + system) of the whole process so far, in seconds. */
 	double cpuSeconds() {
-		return ProcFs.cpuSeconds(pid());
+		return this.process.cpuSeconds();
 	}
 
 	/** Operating system threads of the process now. */
 	int threads() {
-		return ProcFs.threads(pid());
+		return this.process.threads();
 	}
 
 	@Override
 	public void close() {
-		this.commands.close();
-		try {
-			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		this.process.close();
 	}
 
 }

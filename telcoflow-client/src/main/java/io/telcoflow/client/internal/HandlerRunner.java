@@ -61,7 +61,7 @@ final class HandlerRunner {
 	}
 
 	/**
-	 * Starts a call's handler thread when the call is offered (control reader thread, just after
+	 * Starts a call's handler thread when the call is offered (on an event loop, just after
 	 * its media connection began to open), so that starting a thread overlaps the handshake instead
 	 * of following it: the thread waits until the media connection has started, then runs the
 	 * handler; if the call ends or its media connection fails first, the handler never runs.
@@ -80,7 +80,7 @@ final class HandlerRunner {
 			});
 		}
 		catch (RejectedExecutionException | OutOfMemoryError ex) {
-			// no thread now (this is the control reader: nothing may escape): try again once the
+			// no thread now (this is an event loop: nothing may escape): try again once the
 			// media connection has started
 			logger.debug("Call {}: no thread for its handler yet ({})", call.getCallId(), ex.toString());
 			call.media().started().thenRun(() -> startNow(call));
