@@ -247,6 +247,15 @@ public interface ActiveCall {
 	int getSendAudioBufferSize();
 
 	/**
+	 * Returns how many bytes of outgoing audio the server has pulled since the call began, that is
+	 * what the caller has heard (the last frame may still be playing). Cleared audio never counts.
+	 * Read right after {@link #clearSendAudioBuffer()}, it tells how much of a reply the caller
+	 * heard before a barge-in: nothing more of that reply is pulled once it is cleared.
+	 * @return bytes pulled, at the call's sample rate
+	 */
+	long getPlayedAudioBytes();
+
+	/**
 	 * Waits until the server has pulled every buffered byte, that is until the audio has been
 	 * played, for example before hanging up after a goodbye.
 	 * @param timeout how long to wait at most

@@ -357,6 +357,11 @@ public final class FakeCall implements ActiveCall {
 	}
 
 	@Override
+	public long getPlayedAudioBytes() {
+		return this.agentAudio.size();
+	}
+
+	@Override
 	public boolean awaitPlayback(Duration timeout) {
 		if (this.state == CallState.DISCONNECTED) {
 			throw new WssCallClosedException("call ended");

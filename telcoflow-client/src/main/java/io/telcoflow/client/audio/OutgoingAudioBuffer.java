@@ -39,6 +39,9 @@ public final class OutgoingAudioBuffer {
 
 	private long retained;
 
+	/** Bytes taken by {@link #take} since the buffer was created. */
+	private long taken;
+
 	private boolean closed;
 
 	private boolean closedUndrained;
@@ -124,6 +127,7 @@ public final class OutgoingAudioBuffer {
 		}
 		this.size -= taken;
 		this.inFlight += taken;
+		this.taken += taken;
 		return taken;
 	}
 
@@ -163,6 +167,14 @@ public final class OutgoingAudioBuffer {
 	 */
 	public synchronized int size() {
 		return this.size;
+	}
+
+	/**
+	 * Returns the bytes taken from the front since the buffer was created (what the server pulled).
+	 * @return the number of bytes
+	 */
+	public synchronized long taken() {
+		return this.taken;
 	}
 
 	/**

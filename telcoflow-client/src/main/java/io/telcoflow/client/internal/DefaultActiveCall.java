@@ -307,6 +307,11 @@ final class DefaultActiveCall implements ActiveCall {
 	}
 
 	@Override
+	public long getPlayedAudioBytes() {
+		return this.outgoing.played();
+	}
+
+	@Override
 	public boolean awaitPlayback(Duration timeout) {
 		InboundAudio.refuseBlockingInAudioListener("awaitPlayback()");
 		return this.outgoing.awaitPlayback(timeout);

@@ -81,6 +81,10 @@ final class OutgoingAudio {
 		return this.buffer.size();
 	}
 
+	long played() {
+		return this.buffer.taken();
+	}
+
 	/**
 	 * Waits until the buffered audio has been played.
 	 * @param timeout how long at most

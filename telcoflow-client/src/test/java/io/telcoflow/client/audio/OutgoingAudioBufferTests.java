@@ -47,6 +47,20 @@ class OutgoingAudioBufferTests {
 	}
 
 	@Test
+	void takenCountsWhatWasPulledAndNeverWhatWasCleared() {
+		byte[] frame = new byte[960];
+		this.buffer.append(new byte[3000], 0, 3000);
+		this.buffer.pull(frame, 960);
+		this.buffer.take(frame, 960);
+		this.buffer.clear();
+		assertThat(this.buffer.taken()).isEqualTo(1920);
+		this.buffer.append(new byte[500], 0, 500);
+		this.buffer.pull(frame, 960);
+		assertThat(this.buffer.pull(frame, 960)).isZero();
+		assertThat(this.buffer.taken()).isEqualTo(2420);
+	}
+
+	@Test
 	void pullTakesUpToTheRequestedBytesFromTheFrontInOrder() {
 		byte[] first = ramp(1500, 0);
 		byte[] second = ramp(700, 50);

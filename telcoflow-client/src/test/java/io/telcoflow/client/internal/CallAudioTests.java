@@ -125,6 +125,33 @@ class CallAudioTests {
 	}
 
 	@Test
+	void playedAudioBytesAreWhatTheServerReceivedUpToTheClear() throws Exception {
+		RecordingClientListener listener = new RecordingClientListener();
+		AtomicReference<SimulatedCall> simulated = new AtomicReference<>();
+		BlockingQueue<long[]> atClear = new java.util.concurrent.LinkedBlockingQueue<>();
+		byte[] longPrompt = CallerAudio.tone(300, Duration.ofSeconds(5)).render(24000);
+		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(this.fixture.config().build(), listener, (call) -> {
+			call.answer();
+			assertThat(call.getPlayedAudioBytes()).isZero();
+			call.sendAudio(longPrompt);
+			await().atMost(SimulatorFixture.WAIT).until(() -> call.getSendAudioBufferSize() < longPrompt.length - 9600);
+			call.clearSendAudioBuffer();
+			long played = call.getPlayedAudioBytes();
+			atClear.add(new long[] { played, simulated.get().record().pulls() });
+		});
+		simulated.set(this.fixture.simulator.placeCall(CallScript.defaults()));
+		SimulatorFixture.take(calls);
+		long[] clear = atClear.poll(SimulatorFixture.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(clear).isNotNull();
+		long played = clear[0];
+		assertThat(played).isGreaterThanOrEqualTo(9600).isLessThan(longPrompt.length).isEven();
+		// a few more pulls: every byte counted as played reached the server, and nothing else did
+		await().atMost(SimulatorFixture.WAIT).until(() -> simulated.get().record().pulls() >= clear[1] + 5);
+		assertThat(simulated.get().record().agentAudio()).hasSize((int) played)
+			.isEqualTo(java.util.Arrays.copyOf(longPrompt, (int) played));
+	}
+
+	@Test
 	void slowAudioReaderLosesTheOldestChunksAndNeverStallsTheCall() throws Exception {
 		RecordingClientListener listener = new RecordingClientListener();
 		BlockingQueue<ActiveCall> calls = this.fixture.readyClient(

@@ -416,6 +416,11 @@ public final class TestActiveCall implements ActiveCall {
 	}
 
 	@Override
+	public synchronized long getPlayedAudioBytes() {
+		return this.heard.size();
+	}
+
+	@Override
 	public boolean awaitPlayback(Duration timeout) {
 		try {
 			playbackFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
