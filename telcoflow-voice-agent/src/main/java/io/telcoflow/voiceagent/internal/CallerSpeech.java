@@ -1,0 +1,109 @@
+package io.telcoflow.voiceagent.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+
+import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.vad.VoiceActivityDetector;
+import io.telcoflow.audio.vad.VoiceActivityEvent;
+
+/**
+ * The caller's side of a conversation: feeds the caller's audio to the voice activity detector and
+ * collects each utterance, from the detector's prefix padding to the end of speech. Called on the
+ * media connection's reader thread only; not thread-safe.
+ */
+final class CallerSpeech {
+
+	private final AudioFormat format;
+
+	private final VoiceActivityDetector detector;
+
+	private final int maxUtteranceBytes;
+
+	private final Listener listener;
+
+	private final ByteArrayOutputStream utterance = new ByteArrayOutputStream();
+
+	private long fedBytes;
+
+	private boolean speaking;
+
+	private Duration speechStart = Duration.ZERO;
+
+	CallerSpeech(AudioFormat format, VoiceActivityDetector detector, Duration maxUtterance, Listener listener) {
+		this.format = format;
+		this.detector = detector;
+		this.maxUtteranceBytes = format.bytes(maxUtterance);
+		this.listener = listener;
+	}
+
+	/** Feeds a chunk of the caller's audio. */
+	void feed(byte[] pcm) {
+		boolean wasSpeaking = this.speaking;
+		this.fedBytes += pcm.length;
+		if (wasSpeaking) {
+			this.utterance.writeBytes(pcm);
+		}
+		for (VoiceActivityEvent event : this.detector.process(pcm)) {
+			if (event.type() == VoiceActivityEvent.Type.SPEECH_STARTED) {
+				this.speaking = true;
+				this.speechStart = event.time();
+				this.utterance.reset();
+				this.utterance.writeBytes(event.audio());
+			}
+			else if (this.speaking) {
+				this.speaking = false;
+				Duration now = clock();
+				Duration endOfUtterance = now.minus(event.time());
+				finish(event.time().minus(this.speechStart), endOfUtterance.isNegative() ? Duration.ZERO : endOfUtterance);
+			}
+		}
+		if (this.speaking) {
+			Duration speech = clock().minus(this.speechStart);
+			if (this.utterance.size() >= this.maxUtteranceBytes) {
+				// The caller speaks on: answer what was said, and start afresh.
+				this.speaking = false;
+				this.detector.reset();
+				this.fedBytes = 0;
+				finish(speech, Duration.ZERO);
+			}
+			else {
+				this.listener.speaking(speech);
+			}
+		}
+	}
+
+	boolean isSpeaking() {
+		return this.speaking;
+	}
+
+	private void finish(Duration speech, Duration endOfUtterance) {
+		byte[] audio = this.utterance.toByteArray();
+		this.utterance.reset();
+		this.listener.utterance(audio, speech, endOfUtterance);
+	}
+
+	private Duration clock() {
+		return this.format.duration(this.fedBytes);
+	}
+
+	/** Told of the caller's speech. */
+	interface Listener {
+
+		/**
+		 * The caller is speaking.
+		 * @param speech for how long so far
+		 */
+		void speaking(Duration speech);
+
+		/**
+		 * The caller finished an utterance.
+		 * @param audio the utterance
+		 * @param speech how long the caller spoke
+		 * @param endOfUtterance how long ago the speech ended (the silence waited for)
+		 */
+		void utterance(byte[] audio, Duration speech, Duration endOfUtterance);
+
+	}
+
+}
