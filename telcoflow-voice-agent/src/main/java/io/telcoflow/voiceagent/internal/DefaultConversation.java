@@ -144,7 +144,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 					this::toolFinished))
 			.toList();
 		this.callerSpeech = new CallerSpeech(this.format, settings.voiceActivityDetector().apply(this.format.sampleRate()),
-				settings.maxUtterance(), this);
+				settings.bargeInMinDuration(), settings.maxUtterance(), this);
 	}
 
 	/**
@@ -160,6 +160,9 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	}
 
 	private void begin() {
+		// Listening before answering, so that a caller who speaks at once is heard from the first frame.
+		this.call.addListener(this);
+		this.call.setAudioListener(this::onCallerAudio);
 		if (this.call.getState() == CallState.PENDING) {
 			this.call.answer();
 		}
@@ -171,8 +174,6 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 			this.tick = ticker.scheduleAtFixedRate(this::tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		emit(new VoiceAgentEvent.ConversationStarted(this.callId, Instant.now()));
-		this.call.addListener(this);
-		this.call.setAudioListener(this::onCallerAudio);
 		String greeting = this.settings.greeting();
 		if (greeting != null) {
 			synchronized (this) {
@@ -195,10 +196,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	}
 
 	@Override
-	public void speaking(Duration speech) {
-		if (speech.compareTo(this.settings.bargeInMinDuration()) < 0) {
-			return;
-		}
+	public void spokeLong() {
 		synchronized (this) {
 			Reply current = this.reply;
 			if (current == null || current.finished || current.closing || !this.active) {
