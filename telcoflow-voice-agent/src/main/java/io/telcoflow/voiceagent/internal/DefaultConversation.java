@@ -486,6 +486,8 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				return;
 			}
 			reply.failed = true;
+			// The sentence being synthesized ends where its audio ended.
+			reply.ledger.complete();
 		}
 		ModelStage stage = (failure instanceof StageFailure staged) ? staged.stage : ModelStage.CHAT;
 		Throwable cause = (failure instanceof StageFailure && failure.getCause() != null) ? failure.getCause() : failure;
@@ -569,8 +571,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (this.reply == reply) {
 			this.reply = null;
 		}
-		String[] split = (outcome == TurnOutcome.COMPLETED) ? new String[] { reply.ledger.text(), "" }
-				: reply.ledger.split(played);
+		String[] split = reply.ledger.split((outcome == TurnOutcome.COMPLETED) ? Long.MAX_VALUE : played);
 		String heard = split[0];
 		String unheard = split[1];
 		List<Message> messages = new ArrayList<>(2);
@@ -583,7 +584,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (!messages.isEmpty()) {
 			this.settings.chatMemory().add(this.callId, messages);
 		}
-		boolean interrupted = outcome == TurnOutcome.INTERRUPTED || !unheard.isEmpty();
+		boolean interrupted = outcome == TurnOutcome.INTERRUPTED;
 		if (!reply.ledger.isEmpty()) {
 			Instant now = Instant.now();
 			record(new TranscriptEntry(TranscriptEntry.Speaker.AGENT, heard, unheard, interrupted, now));
