@@ -23,7 +23,7 @@ class VoiceAgentMetricsTests {
 	void aTurnCountsAndRecordsEachPartItReached() {
 		this.metrics.onEvent(new VoiceAgentEvent.TurnCompleted("call-1", Instant.now(), 1, TurnOutcome.COMPLETED,
 				Duration.ofMillis(600), Duration.ofMillis(300), Duration.ofMillis(200), null, Duration.ofMillis(1500)));
-		assertThat(this.registry.get(VoiceAgentMetrics.TURNS).tag("outcome", "completed").counter().count()).isOne();
+		assertThat(this.registry.get(VoiceAgentMetrics.TURNS).tag("outcome", "COMPLETED").counter().count()).isOne();
 		assertThat(this.registry.get(VoiceAgentMetrics.LATENCY).tag("part", "response").timer()
 			.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1500);
 		assertThat(this.registry.get(VoiceAgentMetrics.LATENCY).tag("part", "transcription").timer().count()).isOne();
@@ -36,7 +36,7 @@ class VoiceAgentMetricsTests {
 		this.metrics.onEvent(new VoiceAgentEvent.ModelFailed("call-1", Instant.now(), ModelStage.CHAT,
 				new TimeoutException(), true));
 		assertThat(this.registry.get(VoiceAgentMetrics.BARGE_INS).counter().count()).isOne();
-		assertThat(this.registry.get(VoiceAgentMetrics.FAILURES).tags("stage", "chat", "kind", "timeout").counter()
+		assertThat(this.registry.get(VoiceAgentMetrics.FAILURES).tags("stage", "CHAT", "kind", "TIMEOUT").counter()
 			.count()).isOne();
 	}
 

@@ -68,7 +68,7 @@ class VoiceAgentApplicationTests {
 			.untilAsserted(() -> assertThat(this.events.stream(VoiceAgentTurnEvent.class)).hasSize(1));
 		assertThat(this.transcripts.transcript(call.callId())).extracting(CallTranscripts.TranscriptLine::speaker)
 			.containsExactly("agent", "caller", "agent");
-		assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "completed").counter().count()).isOne();
+		assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "COMPLETED").counter().count()).isOne();
 		call.hangUp();
 		await().atMost(AgentCalls.WAIT).until(() -> this.transcripts.transcript(call.callId()) == null);
 	}

@@ -92,7 +92,7 @@ class VoiceAgentBargeInTests {
 			VoiceAgentEvent.TurnCompleted turn = calls.awaitEvent(VoiceAgentEvent.TurnCompleted.class, 1);
 			assertThat(turn.outcome()).isEqualTo(TurnOutcome.INTERRUPTED);
 			assertThat(this.meters.get(VoiceAgentMetrics.BARGE_INS).counter().count()).isEqualTo(1);
-			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "interrupted").counter().count())
+			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "INTERRUPTED").counter().count())
 				.isEqualTo(1);
 		}
 	}

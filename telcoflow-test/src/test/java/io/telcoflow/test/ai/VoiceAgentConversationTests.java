@@ -93,7 +93,7 @@ class VoiceAgentConversationTests {
 			assertThat(turn.firstToken()).isNotNull();
 			assertThat(turn.firstSpeech()).isNotNull();
 			assertThat(turn.response()).isGreaterThanOrEqualTo(turn.endOfUtterance());
-			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "completed").counter().count())
+			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "COMPLETED").counter().count())
 				.isEqualTo(2);
 			assertThat(this.meters.get(VoiceAgentMetrics.LATENCY).tag("part", "response").timer().count()).isEqualTo(2);
 			// An observation per turn, with an event at each part.
@@ -102,7 +102,7 @@ class VoiceAgentConversationTests {
 				.hasObservationWithNameEqualTo("telcoflow.voice-agent.turn")
 				.that()
 				.hasBeenStopped()
-				.hasLowCardinalityKeyValue("outcome", "completed")
+				.hasLowCardinalityKeyValue("outcome", "COMPLETED")
 				.hasHighCardinalityKeyValue("telcoflow.call.id", call.callId())
 				.hasEvent("telcoflow.voice-agent.transcribed")
 				.hasEvent("telcoflow.voice-agent.first-token")

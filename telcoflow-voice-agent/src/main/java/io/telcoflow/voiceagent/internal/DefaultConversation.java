@@ -597,7 +597,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 					Reply.between(reply.speechStartNanos, reply.firstSpeechNanos),
 					Reply.between(reply.speechEndNanos, reply.firstPlayedNanos)));
 			if (reply.observation != null) {
-				reply.observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
+				reply.observation.lowCardinalityKeyValue("outcome", outcome.name());
 				reply.observation.stop();
 			}
 		}
