@@ -73,8 +73,10 @@ class VoiceAgentBargeInTests {
 			assertThat(bargeIn.heardBytes()).isGreaterThan(first).isLessThan(first + frames(this.speech.audioBytes(SECOND)));
 
 			// The in-flight model calls were cancelled.
-			assertThat(this.chat.cancellations()).isEqualTo(1);
-			assertThat(this.speech.cancellations()).isEqualTo(1);
+			await().atMost(AgentCalls.WAIT)
+				.untilAsserted(() -> assertThat(this.chat.cancellations()).isEqualTo(1));
+			await().atMost(AgentCalls.WAIT)
+				.untilAsserted(() -> assertThat(this.speech.cancellations()).isEqualTo(1));
 
 			// Memory holds exactly the heard text: the first sentence, the words of the second that fit
 			// in the bytes pulled (apportioned by characters, whole words only).
