@@ -135,6 +135,11 @@ final class EchoProcess implements AutoCloseable {
 		this.process.destroy();
 	}
 
+	/** Sends SIGKILL: the instance crashes, with no shutdown at all. */
+	void kill() {
+		this.process.destroyForcibly();
+	}
+
 	/**
 	 * Waits for the process to exit by itself.
 	 * @return its exit code, empty when it is still running after the timeout
