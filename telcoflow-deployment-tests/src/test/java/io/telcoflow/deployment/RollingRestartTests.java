@@ -107,7 +107,7 @@ class RollingRestartTests {
 				double replacementReady = seconds(stepStart);
 				EchoProcess old = running.get(i);
 				old.terminate();
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(30))
 					.until(() -> originals.stream().anyMatch((s) -> s.isPaused() && !drained.contains(s)));
 				SimulatedSession paused = originals.stream()
 					.filter((s) -> s.isPaused() && !drained.contains(s))

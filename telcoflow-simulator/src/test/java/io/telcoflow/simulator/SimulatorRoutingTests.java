@@ -78,8 +78,7 @@ class SimulatorRoutingTests {
 	@Test
 	void reportedCapacityBoundsOffersBelowMaxCalls() {
 		TestWebSocket control = readyControl(this.sim, 24000, 10);
-		control.send("{\"type\":\"session.capacity\",\"available\":1}");
-		await().atMost(TIMEOUT).until(() -> session(0).available() == 1);
+		reportCapacity(control, 0, 1);
 		offer();
 		SimulatedCall waiting = this.sim.placeCall();
 		Instant beforeMore = Instant.now();
@@ -110,8 +109,7 @@ class SimulatorRoutingTests {
 	void sessionThatReportsZeroGetsNoOfferWhileAnotherHasRoom() {
 		TestWebSocket full = readyControl(this.sim, 24000, 10);
 		readyControl(this.sim, 24000, 10);
-		full.send("{\"type\":\"session.capacity\",\"available\":0}");
-		await().atMost(TIMEOUT).until(() -> session(0).available() == 0);
+		reportCapacity(full, 0, 0);
 		for (int i = 0; i < 4; i++) {
 			assertThat(offer()).isEqualTo(session(1).id());
 		}
@@ -132,8 +130,7 @@ class SimulatorRoutingTests {
 	@Test
 	void callsNobodyCanTakeWaitRingingAndAreOfferedInTheOrderPlaced() {
 		TestWebSocket control = readyControl(this.sim, 24000, 10);
-		control.send("{\"type\":\"session.capacity\",\"available\":1}");
-		await().atMost(TIMEOUT).until(() -> session(0).available() == 1);
+		reportCapacity(control, 0, 1);
 		offer();
 		SimulatedCall first = this.sim.placeCall();
 		SimulatedCall second = this.sim.placeCall();
@@ -158,6 +155,12 @@ class SimulatorRoutingTests {
 		await().atMost(TIMEOUT).until(() -> fourth.sessionId() != null);
 		assertThat(session(0).peakActiveCalls()).isEqualTo(3);
 		assertThat(session(0).offeredCalls()).isEqualTo(4);
+	}
+
+	/** Sends {@code session.capacity} and waits until the simulator has read it. */
+	private void reportCapacity(TestWebSocket control, int index, int available) {
+		control.send("{\"type\":\"session.capacity\",\"available\":" + available + "}");
+		await().atMost(TIMEOUT).until(() -> session(index).available() == available);
 	}
 
 	private SimulatedSession session(int index) {
