@@ -138,7 +138,7 @@ class RollingRestartTests {
 			this.figures.put("calls placed", sim.calls().size());
 			this.figures.put("calls placed during the restart", sim.calls()
 				.stream()
-				.filter((call) -> !call.record().offeredAt().isBefore(restartStart))
+				.filter((call) -> call.record().offeredAt() != null && !call.record().offeredAt().isBefore(restartStart))
 				.count());
 			this.figures.put("whole test (s)", seconds(started));
 

@@ -38,7 +38,6 @@ public class EchoApplication {
 	 * shutdown (Spring Boot's hook: readiness down, pause, drain) through {@code System.exit(0)}, so
 	 * that 0 means "drained and stopped by itself" and anything else (a crash, a forced kill) shows.
 	 */
-	@SuppressWarnings("removal")
 	private static void exitWithZeroOnSigterm() {
 		Signal.handle(new Signal("TERM"), (signal) -> new Thread(() -> System.exit(0), "sigterm-exit").start());
 	}
