@@ -268,7 +268,7 @@ final class DefaultActiveCall implements ActiveCall {
 		if (failure != null) {
 			callEvent((listener) -> listener.onError(this, failure));
 		}
-		callEvent((listener) -> listener.onTerminated(this, reason));
+		this.callListeners.terminated(reason);
 		this.client.threads().events().execute(() -> this.termination.complete(reason));
 	}
 
@@ -330,10 +330,6 @@ final class DefaultActiveCall implements ActiveCall {
 	@Override
 	public void addListener(CallListener listener) {
 		this.callListeners.add(listener);
-		// looked at after adding: an end that this misses delivers its own onTerminated to the listener
-		if (this.ended.get()) {
-			this.callListeners.addedAfterEnd(listener, this.termination);
-		}
 	}
 
 	@Override
