@@ -170,10 +170,11 @@ final class ControlChannel {
 			this.reconnectTask = this.client.threads()
 				.scheduler()
 				.schedule(this::openAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+			// queued under the lock: once stop() returns, no retry is reported any more
+			this.client.listeners().each((listener) -> listener.onReconnectScheduled(number, delay));
 		}
 		this.client.changeState(ConnectionState.RECONNECTING);
 		logger.info("Reconnecting the Telcoflow control connection in {} ms (attempt {})", delay.toMillis(), number);
-		this.client.listeners().each((listener) -> listener.onReconnectScheduled(number, delay));
 	}
 
 	/**
