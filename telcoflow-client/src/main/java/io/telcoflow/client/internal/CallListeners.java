@@ -2,7 +2,6 @@ package io.telcoflow.client.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.telcoflow.client.CallListener;
@@ -34,9 +33,9 @@ final class CallListeners {
 
 	private @Nullable TerminationReason endedWith;
 
-	CallListeners(DefaultActiveCall call, Executor events) {
+	CallListeners(DefaultActiveCall call, EventPool events) {
 		this.call = call;
-		this.events = new SerialExecutor(events);
+		this.events = new SerialExecutor(events, SerialExecutor.CALL_CAPACITY, "call " + call.getCallId());
 	}
 
 	/**
@@ -51,7 +50,7 @@ final class CallListeners {
 			reason = this.endedWith;
 		}
 		if (reason != null) {
-			this.events.execute(() -> terminate(List.of(listener), reason));
+			this.events.executeAlways(() -> terminate(List.of(listener), reason));
 		}
 	}
 
@@ -82,7 +81,7 @@ final class CallListeners {
 			this.endedWith = reason;
 			told = List.copyOf(this.listeners);
 		}
-		this.events.execute(() -> terminate(told, reason));
+		this.events.executeAlways(() -> terminate(told, reason));
 	}
 
 	private void terminate(List<CallListener> told, TerminationReason reason) {

@@ -180,7 +180,7 @@ final class CallRegistry {
 			this.client.updateCapacity();
 		}
 		if (call.media().isStarted()) {
-			this.client.listeners().each((listener) -> listener.onCallEnded(call, reason, duration));
+			this.client.listeners().eachAlways((listener) -> listener.onCallEnded(call, reason, duration));
 		}
 	}
 

@@ -249,6 +249,11 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	}
 
 	@Override
+	public long getDroppedEvents() {
+		return this.threads.events().dropped();
+	}
+
+	@Override
 	public int getMaxCalls() {
 		return this.config.getMaxCalls();
 	}
@@ -334,7 +339,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		while (!this.state.compareAndSet(previous, next));
 		logger.debug("Telcoflow connection state {} -> {}", previous, next);
 		ConnectionState before = previous;
-		this.listeners.each((listener) -> listener.onConnectionStateChanged(before, next));
+		this.listeners.eachAlways((listener) -> listener.onConnectionStateChanged(before, next));
 		return true;
 	}
 

@@ -29,6 +29,9 @@ final class OutgoingAudio {
 
 	private final OutgoingAudioBuffer buffer;
 
+	/** A producer that keeps overfilling the buffer is reported once per interval, not per chunk. */
+	private final ReportLimiter fullReports = new ReportLimiter();
+
 	OutgoingAudio(DefaultActiveCall call, DefaultTelcoflowClient client, MediaChannel media) {
 		this.call = call;
 		this.client = client;
@@ -67,10 +70,24 @@ final class OutgoingAudio {
 		try {
 			this.buffer.append(pcm, offset, length);
 		}
-		catch (BufferFullException | BufferClosedException ex) {
+		catch (BufferFullException ex) {
+			throw reportFull(ex);
+		}
+		catch (BufferClosedException ex) {
 			throw this.client.listeners().error(ex, this.call);
 		}
 		this.media.audioAppended();
+	}
+
+	private BufferFullException reportFull(BufferFullException full) {
+		long held = this.fullReports.tryReport();
+		if (held < 0) {
+			this.client.threads().events().heldBack();
+			return full;
+		}
+		BufferFullException reported = (held == 0) ? full
+				: new BufferFullException(full.getMessage() + ReportLimiter.heldBack(held, "of this call"));
+		return this.client.listeners().error(reported, this.call);
 	}
 
 	void clear() {
