@@ -70,6 +70,8 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	private final AtomicBoolean disposed = new AtomicBoolean();
 
+	private final ReportLimiter slowAudioListenerReports = new ReportLimiter();
+
 	private boolean wantReady;
 
 	private boolean paused;
@@ -365,6 +367,10 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	SdkThreads threads() {
 		return this.threads;
+	}
+
+	ReportLimiter slowAudioListenerReports() {
+		return this.slowAudioListenerReports;
 	}
 
 	ClientListeners listeners() {
