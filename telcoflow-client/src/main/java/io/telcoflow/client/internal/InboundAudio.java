@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.telcoflow.client.audio.AudioListener;
-import io.telcoflow.client.audio.InboundAudioStream;
+import io.telcoflow.client.internal.audio.InboundAudioStream;
 import io.telcoflow.client.exception.WssMediaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.client.audio.OutgoingAudioBuffer;
+import io.telcoflow.client.internal.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
 import io.telcoflow.client.exception.WssCallClosedException;

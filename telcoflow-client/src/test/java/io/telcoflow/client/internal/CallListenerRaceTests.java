@@ -13,7 +13,7 @@ import io.telcoflow.client.CallListener;
 import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.client.protocol.CallHandover;
+import io.telcoflow.client.internal.protocol.CallHandover;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
