@@ -2,9 +2,7 @@ package io.telcoflow.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.ConnectionState;
@@ -93,9 +91,7 @@ class ClientApiTests {
 	 */
 	private static int reportedAttempts(DefaultTelcoflowClient client, RecordingClientListener listener)
 			throws InterruptedException {
-		CountDownLatch delivered = new CountDownLatch(1);
-		client.listeners().each((each) -> delivered.countDown());
-		assertThat(delivered.await(SimulatorFixture.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		SimulatorFixture.awaitEventsDelivered(client);
 		return listener.reconnectAttempts.size();
 	}
 

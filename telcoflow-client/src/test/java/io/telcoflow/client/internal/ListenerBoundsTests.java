@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.DtmfEvent;
+import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.exception.BufferFullException;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.SimulatedCall;
@@ -76,10 +77,8 @@ class ListenerBoundsTests {
 		for (int i = 0; i < 100; i++) {
 			assertThatExceptionOfType(BufferFullException.class).isThrownBy(() -> call.sendAudio(new byte[4002]));
 		}
-		DefaultTelcoflowClient client = (DefaultTelcoflowClient) this.fixture.lastClient();
-		CountDownLatch delivered = new CountDownLatch(1);
-		client.listeners().each((listener) -> delivered.countDown());
-		assertThat(delivered.await(SimulatorFixture.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		TelcoflowClient client = this.fixture.lastClient();
+		SimulatorFixture.awaitEventsDelivered(client);
 		assertThat(this.clientListener.errorsOfType(BufferFullException.class)).isEqualTo(1);
 		assertThat(client.getDroppedEvents()).isEqualTo(99);
 	}
