@@ -1,4 +1,4 @@
-package io.telcoflow.client.audio;
+package io.telcoflow.client.internal.audio;
 
 import java.time.Duration;
 import java.util.ArrayList;

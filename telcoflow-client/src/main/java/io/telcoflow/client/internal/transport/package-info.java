@@ -5,6 +5,6 @@
  * few shared event-loop threads), so that another one can replace it. Not API.
  */
 @NullMarked
-package io.telcoflow.client.transport;
+package io.telcoflow.client.internal.transport;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.telcoflow.client.audio;
+package io.telcoflow.client.internal.audio;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
+import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.exception.WssMediaException;
 import org.jspecify.annotations.Nullable;
 

@@ -3,6 +3,6 @@
  * that knows the wire format, so that another one can be swapped in. Not API.
  */
 @NullMarked
-package io.telcoflow.client.protocol;
+package io.telcoflow.client.internal.protocol;
 
 import org.jspecify.annotations.NullMarked;

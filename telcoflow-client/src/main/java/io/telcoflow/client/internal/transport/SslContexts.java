@@ -1,4 +1,4 @@
-package io.telcoflow.client.transport;
+package io.telcoflow.client.internal.transport;
 
 import java.security.GeneralSecurityException;
 

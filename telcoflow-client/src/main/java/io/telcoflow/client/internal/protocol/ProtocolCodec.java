@@ -1,4 +1,4 @@
-package io.telcoflow.client.protocol;
+package io.telcoflow.client.internal.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
