@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.audio.wav.WavAudio;
 import io.telcoflow.audio.wav.WavReader;
@@ -139,15 +138,9 @@ public final class SphinxTranscriptionModel implements TranscriptionModel {
 		if (audio.data().length == 0) {
 			return audio.data();
 		}
-		AudioConverter converter = new AudioConverter(audio.format(), AudioFormat.pcm(SAMPLE_RATE));
-		byte[] body = converter.convert(audio.data());
-		byte[] tail = converter.flush();
 		// silence on both sides: Sphinx4's end-pointer misses speech that starts or ends the audio
-		int padding = SphinxRecognizer.PADDING_BYTES;
-		byte[] pcm = new byte[padding + body.length + tail.length + padding];
-		System.arraycopy(body, 0, pcm, padding, body.length);
-		System.arraycopy(tail, 0, pcm, padding + body.length, tail.length);
-		return pcm;
+		return WholeAudio.convert(audio.data(), audio.format(), AudioFormat.pcm(SAMPLE_RATE),
+				SphinxRecognizer.PADDING_BYTES);
 	}
 
 	private WavAudio read(Resource resource) {
