@@ -39,7 +39,8 @@ import reactor.core.scheduler.Schedulers;
  * is refused with an {@link IllegalArgumentException}; empty audio gives an empty transcript. The
  * transcript is the recognized words in lower case, without punctuation; the segments Sphinx4 cuts
  * at pauses are joined with a space. {@link #stream(AudioTranscriptionPrompt)} emits each segment as
- * it is recognized.
+ * it is recognized (on Reactor's bounded-elastic scheduler; a cancelled stream still decodes to the
+ * end of its audio).
  * <p>
  * Thread-safe. Sphinx4 recognizers are not and each takes seconds and tens of megabytes to load,
  * so the model keeps a small pool: one recognizer loaded by {@link Builder#build()}, more (up to
@@ -206,7 +207,8 @@ public final class SphinxTranscriptionModel implements TranscriptionModel {
 		}
 
 		/**
-		 * Recognizes only what a JSGF grammar accepts (its public rules).
+		 * Recognizes only what a JSGF grammar accepts (its public rules). Its words are not checked
+		 * against the dictionary: Sphinx4 logs a warning for a word it cannot pronounce.
 		 * @param jsgf the grammar's text, with a {@code grammar <name>;} line
 		 * @return this builder
 		 * @throws IllegalArgumentException when the grammar declares no name

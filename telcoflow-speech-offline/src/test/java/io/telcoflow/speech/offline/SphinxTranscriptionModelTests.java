@@ -110,9 +110,16 @@ class SphinxTranscriptionModelTests {
 	}
 
 	@Test
-	void transcribesRawPcmInTheFormatItWasGivenAndForManyCallersAtOnce() throws Exception {
+	void transcribesWithAJsgfGrammarRawPcmInTheFormatItWasGivenForManyCallersAtOnce() throws Exception {
 		SphinxTranscriptionModel raw = SphinxTranscriptionModel.builder()
-			.phrases(OfflineModels.PHRASES)
+			.grammar("""
+					#JSGF V1.0;
+					grammar reception;
+					public <request> = <greeting> | [<greeting>] <question>;
+					<greeting> = hello | good morning;
+					<question> = what are your opening hours | when are you open | i would like to leave a message
+					    | can i talk to a person;
+					""")
 			.rawAudioFormat(AudioFormat.PCM_24K)
 			.maxConcurrentTranscriptions(2)
 			.build();
