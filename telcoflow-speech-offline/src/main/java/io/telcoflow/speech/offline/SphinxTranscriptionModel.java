@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.resample.Resampler;
 import io.telcoflow.audio.wav.WavAudio;
 import io.telcoflow.audio.wav.WavReader;
 import org.jspecify.annotations.Nullable;
@@ -247,9 +248,15 @@ public final class SphinxTranscriptionModel implements TranscriptionModel {
 		 * Sets the format of audio given without a WAV header (WAV files always say their own).
 		 * @param format the format, at one of the resampler's rates
 		 * @return this builder
+		 * @throws IllegalArgumentException when the resampler does not take its rate
 		 */
 		public Builder rawAudioFormat(AudioFormat format) {
-			this.rawAudioFormat = Objects.requireNonNull(format, "format");
+			Objects.requireNonNull(format, "format");
+			if (!Resampler.SUPPORTED_RATES.contains(format.sampleRate())) {
+				throw new IllegalArgumentException("Unsupported sample rate " + format.sampleRate()
+						+ " Hz; SphinxTranscriptionModel supports: " + Resampler.SUPPORTED_RATES.stream().sorted().toList());
+			}
+			this.rawAudioFormat = format;
 			return this;
 		}
 

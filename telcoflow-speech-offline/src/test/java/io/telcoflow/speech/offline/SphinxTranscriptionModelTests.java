@@ -105,6 +105,9 @@ class SphinxTranscriptionModelTests {
 			.isThrownBy(() -> SphinxTranscriptionModel.builder().phrases(List.of("hello")).languageModel().build())
 			.withMessageStartingWith("Choose one mode");
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SphinxTranscriptionModel.builder().rawAudioFormat(AudioFormat.pcm(44_000)))
+			.withMessageStartingWith("Unsupported sample rate 44000 Hz; SphinxTranscriptionModel supports: [8000");
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SphinxTranscriptionModel.builder().grammar("public <a> = hello;"))
 			.withMessage("The JSGF grammar declares no name (a line 'grammar <name>;')");
 	}
