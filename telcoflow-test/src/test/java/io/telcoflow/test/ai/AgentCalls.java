@@ -58,6 +58,7 @@ final class AgentCalls implements AutoCloseable, VoiceAgentListener {
 	SimulatedCall place(CallScript script) {
 		SimulatedCall call = this.simulator.placeCall(script);
 		call.awaitState("ANSWERED", WAIT);
+		this.conversation.join();
 		return call;
 	}
 
@@ -65,10 +66,15 @@ final class AgentCalls implements AutoCloseable, VoiceAgentListener {
 		return this.conversation.join();
 	}
 
-	/** The caller says something now: a tone of the given length, then silence. */
+	/**
+	 * The caller says something now: a short silence (the voice activity detector learns the line's
+	 * noise floor from what it hears first), a tone of the given length, then silence.
+	 */
 	static void say(SimulatedCall call, Duration speech) {
 		int rate = call.record().sampleRate();
-		call.sendCallerAudio(CallerAudio.sequence(CallerAudio.tone(300, speech), CallerAudio.silence(Duration.ofMillis(100)))
+		call.sendCallerAudio(CallerAudio
+			.sequence(CallerAudio.silence(Duration.ofMillis(100)), CallerAudio.tone(300, speech),
+					CallerAudio.silence(Duration.ofMillis(100)))
 			.render(rate));
 	}
 
@@ -88,6 +94,8 @@ final class AgentCalls implements AutoCloseable, VoiceAgentListener {
 
 	@Override
 	public void close() {
+		// The callers hang up first: a client closing waits for its calls' handlers.
+		this.simulator.calls().forEach(SimulatedCall::hangUp);
 		this.client.close();
 	}
 

@@ -4,19 +4,28 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 
 import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
 import io.telcoflow.audio.vad.VoiceActivityDetector;
 import io.telcoflow.audio.vad.VoiceActivityEvent;
 
 /**
  * The caller's side of a conversation: feeds the caller's audio to the voice activity detector and
- * collects each utterance, from the detector's prefix padding to the end of speech. Called on the
- * media connection's reader thread only; not thread-safe.
+ * collects each utterance, from the detector's prefix padding to the end of speech. A second
+ * detector, an energy detector whose minimum speech is the barge-in minimum, tells when the caller
+ * has spoken that long without a pause: the turn detector alone cannot, since it reports the end of
+ * speech only a minimum silence later. Called on the media connection's reader thread only; not
+ * thread-safe.
  */
 final class CallerSpeech {
+
+	/** A pause this long ends a barge-in candidate's speech. */
+	static final Duration BARGE_IN_SILENCE = Duration.ofMillis(200);
 
 	private final AudioFormat format;
 
 	private final VoiceActivityDetector detector;
+
+	private final VoiceActivityDetector bargeInDetector;
 
 	private final int maxUtteranceBytes;
 
@@ -30,9 +39,14 @@ final class CallerSpeech {
 
 	private Duration speechStart = Duration.ZERO;
 
-	CallerSpeech(AudioFormat format, VoiceActivityDetector detector, Duration maxUtterance, Listener listener) {
+	CallerSpeech(AudioFormat format, VoiceActivityDetector detector, Duration bargeInMinDuration, Duration maxUtterance,
+			Listener listener) {
 		this.format = format;
 		this.detector = detector;
+		this.bargeInDetector = EnergyVoiceActivityDetector.builder(format.sampleRate())
+			.minSpeech(bargeInMinDuration)
+			.minSilence(BARGE_IN_SILENCE)
+			.build();
 		this.maxUtteranceBytes = format.bytes(maxUtterance);
 		this.listener = listener;
 	}
@@ -58,18 +72,17 @@ final class CallerSpeech {
 				finish(event.time().minus(this.speechStart), endOfUtterance.isNegative() ? Duration.ZERO : endOfUtterance);
 			}
 		}
-		if (this.speaking) {
-			Duration speech = clock().minus(this.speechStart);
-			if (this.utterance.size() >= this.maxUtteranceBytes) {
-				// The caller speaks on: answer what was said, and start afresh.
-				this.speaking = false;
-				this.detector.reset();
-				this.fedBytes = 0;
-				finish(speech, Duration.ZERO);
+		for (VoiceActivityEvent event : this.bargeInDetector.process(pcm)) {
+			if (event.type() == VoiceActivityEvent.Type.SPEECH_STARTED) {
+				this.listener.spokeLong();
 			}
-			else {
-				this.listener.speaking(speech);
-			}
+		}
+		if (this.speaking && this.utterance.size() >= this.maxUtteranceBytes) {
+			// The caller speaks on: answer what was said, and start afresh.
+			this.speaking = false;
+			this.detector.reset();
+			this.fedBytes = 0;
+			finish(this.format.duration(this.utterance.size()), Duration.ZERO);
 		}
 	}
 
@@ -91,10 +104,9 @@ final class CallerSpeech {
 	interface Listener {
 
 		/**
-		 * The caller is speaking.
-		 * @param speech for how long so far
+		 * The caller has spoken for the barge-in minimum without a pause.
 		 */
-		void speaking(Duration speech);
+		void spokeLong();
 
 		/**
 		 * The caller finished an utterance.

@@ -49,6 +49,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.core.io.ByteArrayResource;
@@ -144,7 +145,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 					this::toolFinished))
 			.toList();
 		this.callerSpeech = new CallerSpeech(this.format, settings.voiceActivityDetector().apply(this.format.sampleRate()),
-				settings.maxUtterance(), this);
+				settings.bargeInMinDuration(), settings.maxUtterance(), this);
 	}
 
 	/**
@@ -160,6 +161,9 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	}
 
 	private void begin() {
+		// Listening before answering, so that a caller who speaks at once is heard from the first frame.
+		this.call.addListener(this);
+		this.call.setAudioListener(this::onCallerAudio);
 		if (this.call.getState() == CallState.PENDING) {
 			this.call.answer();
 		}
@@ -171,8 +175,6 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 			this.tick = ticker.scheduleAtFixedRate(this::tick, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		emit(new VoiceAgentEvent.ConversationStarted(this.callId, Instant.now()));
-		this.call.addListener(this);
-		this.call.setAudioListener(this::onCallerAudio);
 		String greeting = this.settings.greeting();
 		if (greeting != null) {
 			synchronized (this) {
@@ -195,10 +197,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	}
 
 	@Override
-	public void speaking(Duration speech) {
-		if (speech.compareTo(this.settings.bargeInMinDuration()) < 0) {
-			return;
-		}
+	public void spokeLong() {
 		synchronized (this) {
 			Reply current = this.reply;
 			if (current == null || current.finished || current.closing || !this.active) {
@@ -337,9 +336,9 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				spec = spec.toolCallbacks(this.toolCallbacks);
 			}
 			reply.chatStartNanos = System.nanoTime();
-			return spec.stream().content();
+			return spec.stream().chatResponse().map(DefaultConversation::text);
 		})
-			.filter((token) -> token != null && !token.isEmpty())
+			.filter((token) -> !token.isEmpty())
 			.onBackpressureBuffer()
 			.timeout(chatIdle(), (token) -> chatIdle())
 			.doOnNext((token) -> {
@@ -351,6 +350,19 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				}
 			})
 			.onErrorMap((ex) -> !(ex instanceof StageFailure), (ex) -> new StageFailure(ModelStage.CHAT, ex));
+	}
+
+	/**
+	 * The text of a streamed response; a response that calls tools ends a sentence, so that the text
+	 * written before the call and the text written after its result are not run together.
+	 */
+	private static String text(ChatResponse response) {
+		if (response.getResult() == null || response.getResult().getOutput() == null) {
+			return "";
+		}
+		AssistantMessage output = response.getResult().getOutput();
+		String text = (output.getText() != null) ? output.getText() : "";
+		return output.hasToolCalls() ? text + "\n" : text;
 	}
 
 	/** Fires when the chat model has sent nothing for the chat timeout, not counting time in tools. */
@@ -474,6 +486,8 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				return;
 			}
 			reply.failed = true;
+			// The sentence being synthesized ends where its audio ended.
+			reply.ledger.complete();
 		}
 		ModelStage stage = (failure instanceof StageFailure staged) ? staged.stage : ModelStage.CHAT;
 		Throwable cause = (failure instanceof StageFailure && failure.getCause() != null) ? failure.getCause() : failure;
@@ -511,12 +525,10 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				}
 			}
 			if (reply.transferred) {
-				end(EndReason.TRANSFERRED);
-				closeQuietly(this.call::close);
+				end(EndReason.TRANSFERRED, this.call::close);
 			}
 			else {
-				end(EndReason.HUNG_UP);
-				closeQuietly(this.call::disconnect);
+				end(EndReason.HUNG_UP, this.call::disconnect);
 			}
 		}
 	}
@@ -559,8 +571,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (this.reply == reply) {
 			this.reply = null;
 		}
-		String[] split = (outcome == TurnOutcome.COMPLETED) ? new String[] { reply.ledger.text(), "" }
-				: reply.ledger.split(played);
+		String[] split = reply.ledger.split((outcome == TurnOutcome.COMPLETED) ? Long.MAX_VALUE : played);
 		String heard = split[0];
 		String unheard = split[1];
 		List<Message> messages = new ArrayList<>(2);
@@ -573,7 +584,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (!messages.isEmpty()) {
 			this.settings.chatMemory().add(this.callId, messages);
 		}
-		boolean interrupted = outcome == TurnOutcome.INTERRUPTED || !unheard.isEmpty();
+		boolean interrupted = outcome == TurnOutcome.INTERRUPTED;
 		if (!reply.ledger.isEmpty()) {
 			Instant now = Instant.now();
 			record(new TranscriptEntry(TranscriptEntry.Speaker.AGENT, heard, unheard, interrupted, now));
@@ -598,6 +609,11 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	}
 
 	private void end(EndReason reason) {
+		end(reason, null);
+	}
+
+	/** Ends the conversation, then gives the call its last command (the agent hangs up or leaves). */
+	private void end(EndReason reason, @Nullable Runnable lastCommand) {
 		synchronized (this) {
 			if (!this.active) {
 				return;
@@ -618,6 +634,9 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		}
 		closeQuietly(() -> this.call.setAudioListener(null));
 		this.call.removeListener(this);
+		if (lastCommand != null) {
+			closeQuietly(lastCommand);
+		}
 		this.endedMessages = List.copyOf(this.settings.chatMemory().get(this.callId));
 		if (this.settings.ownMemory()) {
 			this.settings.chatMemory().clear(this.callId);
