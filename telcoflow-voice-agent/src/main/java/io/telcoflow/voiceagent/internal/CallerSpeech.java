@@ -2,6 +2,7 @@ package io.telcoflow.voiceagent.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
 
 import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
@@ -10,7 +11,8 @@ import io.telcoflow.audio.vad.VoiceActivityEvent;
 
 /**
  * The caller's side of a conversation: feeds the caller's audio to the voice activity detector and
- * collects each utterance, from the detector's prefix padding to the end of speech. A second
+ * collects each utterance, every byte of it from a little before the speech (at least the detector's
+ * prefix padding) to the end of speech. A second
  * detector, an energy detector whose minimum speech is the barge-in minimum, tells when the caller
  * has spoken that long without a pause: the turn detector alone cannot, since it reports the end of
  * speech only a minimum silence later. Called on the media connection's reader thread only; not
@@ -20,6 +22,9 @@ final class CallerSpeech {
 
 	/** A pause this long ends a barge-in candidate's speech. */
 	static final Duration BARGE_IN_SILENCE = Duration.ofMillis(200);
+
+	/** The caller's latest audio kept for the beginning of an utterance. */
+	static final Duration RECENT = Duration.ofSeconds(2);
 
 	private final AudioFormat format;
 
@@ -32,6 +37,12 @@ final class CallerSpeech {
 	private final Listener listener;
 
 	private final ByteArrayOutputStream utterance = new ByteArrayOutputStream();
+
+	private final ArrayDeque<byte[]> recent = new ArrayDeque<>();
+
+	private final int recentLimit;
+
+	private int recentBytes;
 
 	private long fedBytes;
 
@@ -48,6 +59,7 @@ final class CallerSpeech {
 			.minSilence(BARGE_IN_SILENCE)
 			.build();
 		this.maxUtteranceBytes = format.bytes(maxUtterance);
+		this.recentLimit = format.bytes(RECENT);
 		this.listener = listener;
 	}
 
@@ -55,6 +67,7 @@ final class CallerSpeech {
 	void feed(byte[] pcm) {
 		boolean wasSpeaking = this.speaking;
 		this.fedBytes += pcm.length;
+		remember(pcm);
 		if (wasSpeaking) {
 			this.utterance.writeBytes(pcm);
 		}
@@ -63,7 +76,9 @@ final class CallerSpeech {
 				this.speaking = true;
 				this.speechStart = event.time();
 				this.utterance.reset();
-				this.utterance.writeBytes(event.audio());
+				// The detector's audio ends where it decided, often inside this chunk: take the caller's
+				// audio from as long before the speech as that audio lasts through the end of this chunk.
+				writeRecentFrom(this.format.bytes(event.time()) - (long) event.audio().length);
 			}
 			else if (this.speaking) {
 				this.speaking = false;
@@ -82,7 +97,29 @@ final class CallerSpeech {
 			this.speaking = false;
 			this.detector.reset();
 			this.fedBytes = 0;
+			this.recent.clear();
+			this.recentBytes = 0;
 			finish(this.format.duration(this.utterance.size()), Duration.ZERO);
+		}
+	}
+
+	private void remember(byte[] pcm) {
+		this.recent.addLast(pcm);
+		this.recentBytes += pcm.length;
+		while (this.recentBytes - this.recent.getFirst().length >= this.recentLimit) {
+			this.recentBytes -= this.recent.removeFirst().length;
+		}
+	}
+
+	/** Writes the caller's recent audio from an offset (in bytes since the detector's start) to now. */
+	private void writeRecentFrom(long from) {
+		long offset = this.fedBytes - this.recentBytes;
+		for (byte[] chunk : this.recent) {
+			long skip = Math.max(0, from - offset);
+			if (skip < chunk.length) {
+				this.utterance.write(chunk, (int) skip, chunk.length - (int) skip);
+			}
+			offset += chunk.length;
 		}
 	}
 
