@@ -128,6 +128,19 @@ final class FakeOpenAiServer implements AutoCloseable {
 		return pcm;
 	}
 
+	/** Where {@code part} first occurs in {@code data} at or after {@code from}, or -1. */
+	static int indexOf(byte[] data, byte[] part, int from) {
+		outer: for (int i = Math.max(0, from); i <= data.length - part.length; i++) {
+			for (int j = 0; j < part.length; j++) {
+				if (data[i + j] != part[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+
 	List<Transcription> transcriptions() {
 		return List.copyOf(this.transcriptions);
 	}
@@ -152,31 +165,25 @@ final class FakeOpenAiServer implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			String method = exchange.getRequestMethod();
-			String path = exchange.getRequestURI().getPath();
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-			if ("POST".equals(method) && "/v1/audio/transcriptions".equals(path)) {
-				transcribe(exchange, authorization, body);
-			}
-			else if ("POST".equals(method) && "/v1/chat/completions".equals(path)) {
-				chat(exchange, authorization, body);
-			}
-			else if ("POST".equals(method) && "/v1/audio/speech".equals(path)) {
-				speak(exchange, authorization, body);
-			}
-			else {
-				this.unexpected.add(method + " " + path);
-				send(exchange, 404, "application/json",
-						"{\"error\":{\"message\":\"Unknown request " + method + " " + path
-								+ "\",\"type\":\"invalid_request_error\"}}");
+			switch (request) {
+				case "POST /v1/audio/transcriptions" -> transcribe(exchange, authorization, body);
+				case "POST /v1/chat/completions" -> chat(exchange, authorization, body);
+				case "POST /v1/audio/speech" -> speak(exchange, authorization, body);
+				default -> {
+					this.unexpected.add(request);
+					send(exchange, 404, "application/json", "{\"error\":{\"message\":\"Unknown request " + request
+							+ "\",\"type\":\"invalid_request_error\"}}");
+				}
 			}
 		}
-		catch (RuntimeException ex) {
-			this.unexpected.add("failed: " + ex);
-			send(exchange, 500, "application/json",
-					"{\"error\":{\"message\":\"" + ex.getClass().getSimpleName() + "\",\"type\":\"server_error\"}}");
+		catch (IOException | RuntimeException ex) {
+			// the client sees a broken response (and retries): the test sees why
+			this.unexpected.add(request + " failed: " + ex);
+			throw ex;
 		}
 	}
 
@@ -431,18 +438,6 @@ final class FakeOpenAiServer implements AutoCloseable {
 			}
 			int from = at + key.length();
 			return headers.substring(from, headers.indexOf('"', from));
-		}
-
-		private static int indexOf(byte[] data, byte[] pattern, int from) {
-			outer: for (int i = from; i <= data.length - pattern.length; i++) {
-				for (int j = 0; j < pattern.length; j++) {
-					if (data[i + j] != pattern[j]) {
-						continue outer;
-					}
-				}
-				return i;
-			}
-			return -1;
 		}
 
 	}
