@@ -48,7 +48,7 @@ class VoiceAgentFailureTests {
 			assertThat(failed.error()).hasMessageContaining("model down");
 			assertFallbackHeard(calls, 1);
 			assertThat(calls.awaitEvent(VoiceAgentEvent.TurnCompleted.class, 1).outcome()).isEqualTo(TurnOutcome.FAILED);
-			assertThat(this.meters.get(VoiceAgentMetrics.FAILURES).tags("stage", "chat", "kind", "error").counter().count())
+			assertThat(this.meters.get(VoiceAgentMetrics.FAILURES).tags("stage", "CHAT", "kind", "ERROR").counter().count())
 				.isEqualTo(1);
 			// The call was not dropped: the next turn is answered.
 			AgentCalls.say(call, Duration.ofMillis(400));
@@ -71,7 +71,7 @@ class VoiceAgentFailureTests {
 			assertThat(failed.error()).isInstanceOf(TimeoutException.class);
 			assertFallbackHeard(calls, 1);
 			await().atMost(AgentCalls.WAIT).until(() -> chat.cancellations() == 1);
-			assertThat(this.meters.get(VoiceAgentMetrics.FAILURES).tags("stage", "chat", "kind", "timeout").counter().count())
+			assertThat(this.meters.get(VoiceAgentMetrics.FAILURES).tags("stage", "CHAT", "kind", "TIMEOUT").counter().count())
 				.isEqualTo(1);
 			assertThat(call.state()).isEqualTo("ANSWERED");
 		}
@@ -95,7 +95,7 @@ class VoiceAgentFailureTests {
 			assertThat(timedOut.stage()).isEqualTo(ModelStage.TRANSCRIPTION);
 			assertThat(timedOut.timedOut()).isTrue();
 			assertFallbackHeard(calls, 2);
-			assertThat(this.meters.get(VoiceAgentMetrics.FAILURES).tag("stage", "transcription").counters())
+			assertThat(this.meters.get(VoiceAgentMetrics.FAILURES).tag("stage", "TRANSCRIPTION").counters())
 				.hasSize(2);
 		}
 	}
