@@ -2,7 +2,6 @@ package io.telcoflow.voiceagent.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.ArrayDeque;
 
 import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.audio.vad.EnergyVoiceActivityDetector;
@@ -23,8 +22,11 @@ final class CallerSpeech {
 	/** A pause this long ends a barge-in candidate's speech. */
 	static final Duration BARGE_IN_SILENCE = Duration.ofMillis(200);
 
-	/** The caller's latest audio kept for the beginning of an utterance. */
-	static final Duration RECENT = Duration.ofSeconds(2);
+	/**
+	 * The caller's latest audio kept for the beginning of an utterance: more than a detector's
+	 * lead-in (500 ms by default) and minimum speech and a chunk.
+	 */
+	static final Duration RECENT = Duration.ofSeconds(1);
 
 	private final AudioFormat format;
 
@@ -38,11 +40,9 @@ final class CallerSpeech {
 
 	private final ByteArrayOutputStream utterance = new ByteArrayOutputStream();
 
-	private final ArrayDeque<byte[]> recent = new ArrayDeque<>();
-
-	private final int recentLimit;
-
-	private int recentBytes;
+	// A ring written once per chunk, so that keeping the caller's latest second costs no garbage (chunks
+	// kept for a second would outlive young collections).
+	private final byte[] recent;
 
 	private long fedBytes;
 
@@ -59,7 +59,7 @@ final class CallerSpeech {
 			.minSilence(BARGE_IN_SILENCE)
 			.build();
 		this.maxUtteranceBytes = format.bytes(maxUtterance);
-		this.recentLimit = format.bytes(RECENT);
+		this.recent = new byte[format.bytes(RECENT)];
 		this.listener = listener;
 	}
 
@@ -97,29 +97,30 @@ final class CallerSpeech {
 			this.speaking = false;
 			this.detector.reset();
 			this.fedBytes = 0;
-			this.recent.clear();
-			this.recentBytes = 0;
 			finish(this.format.duration(this.utterance.size()), Duration.ZERO);
 		}
 	}
 
+	/** Copies a chunk, just counted in {@code fedBytes}, into the ring. */
 	private void remember(byte[] pcm) {
-		this.recent.addLast(pcm);
-		this.recentBytes += pcm.length;
-		while (this.recentBytes - this.recent.getFirst().length >= this.recentLimit) {
-			this.recentBytes -= this.recent.removeFirst().length;
+		int length = Math.min(pcm.length, this.recent.length);
+		long start = this.fedBytes - length;
+		for (int copied = 0; copied < length;) {
+			int at = (int) ((start + copied) % this.recent.length);
+			int n = Math.min(length - copied, this.recent.length - at);
+			System.arraycopy(pcm, pcm.length - length + copied, this.recent, at, n);
+			copied += n;
 		}
 	}
 
 	/** Writes the caller's recent audio from an offset (in bytes since the detector's start) to now. */
 	private void writeRecentFrom(long from) {
-		long offset = this.fedBytes - this.recentBytes;
-		for (byte[] chunk : this.recent) {
-			long skip = Math.max(0, from - offset);
-			if (skip < chunk.length) {
-				this.utterance.write(chunk, (int) skip, chunk.length - (int) skip);
-			}
-			offset += chunk.length;
+		long start = Math.max(Math.max(0, from), this.fedBytes - this.recent.length);
+		while (start < this.fedBytes) {
+			int at = (int) (start % this.recent.length);
+			int n = (int) Math.min(this.fedBytes - start, this.recent.length - at);
+			this.utterance.write(this.recent, at, n);
+			start += n;
 		}
 	}
 
