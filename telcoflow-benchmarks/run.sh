@@ -11,6 +11,8 @@
 #                                                options in StackHarness, e.g. --calls 200 --schemes wss --repeat 1)
 #   telcoflow-benchmarks/run.sh audio            docs/audio.md: resampler vs SoX and the JDK, G.711 vs the JDK and SoX,
 #                                                streams per core, voice activity on a labelled set (needs sox, espeak-ng)
+#   telcoflow-benchmarks/run.sh speech           docs/offline-speech.md: start-up and per-sentence latency of the offline
+#                                                speech models (FreeTTS, Sphinx4 grammar and language model)
 #   telcoflow-benchmarks/run.sh agent            the voice agent pipeline with instant fake models against the echo
 #                                                applications, 200 calls, both JDKs (docs/performance.md, about 15 minutes)
 #
@@ -96,6 +98,14 @@ case "${1:-}" in
 		audio VadEvaluation
 		jmh ResamplerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
 		;;
+	speech)
+		build
+		speech() { (cd "$here" && "$java17" -Xmx1g -cp "$(classpath)" io.telcoflow.benchmarks.speech.OfflineSpeechMeasurements "$@"); }
+		speech
+		for model in tts grammar language-model; do
+			speech "$model"
+		done
+		;;
 	agent)
 		# issue 14's figures (docs/performance.md, "Voice agent pipeline"): the agent's CPU beside the
 		# echo applications' in the same run, and the latency it adds to a turn on the simulator's clock
@@ -105,5 +115,5 @@ case "${1:-}" in
 		load --mode run --calls 200 --seconds 20 --repeat 1 --apps "$apps" --label agent-java25-virtual \
 			--java "$java25" --virtual true
 		;;
-	*) sed -n '2,15p' "$0"; exit 2 ;;
+	*) sed -n '2,17p' "$0"; exit 2 ;;
 esac
