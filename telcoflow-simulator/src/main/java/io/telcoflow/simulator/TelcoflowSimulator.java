@@ -63,6 +63,8 @@ public final class TelcoflowSimulator implements AutoCloseable {
 
 	private @Nullable WebSocketServer server;
 
+	private final Object autoCallsLock = new Object();
+
 	private @Nullable ScheduledFuture<?> autoCalls;
 
 	private TelcoflowSimulator(SimulatorConfig config) {
@@ -273,24 +275,39 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	 * @param interval the time between calls
 	 * @param scripts supplies each call's script
 	 */
-	public synchronized void startAutoCalls(Duration interval, Supplier<CallScript> scripts) {
-		stopAutoCalls();
-		this.autoCalls = this.timer.scheduleAtFixedRate(() -> {
-			if (this.sessions.anyReady()) {
-				SimulatedCall call = placeCall(scripts.get());
-				logger.info("Placed call {}", call.callId());
-			}
-		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+	public void startAutoCalls(Duration interval, Supplier<CallScript> scripts) {
+		synchronized (this.autoCallsLock) {
+			stopAutoCalls();
+			ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+			self[0] = this.timer.scheduleAtFixedRate(() -> placeAutoCall(self[0], scripts), interval.toMillis(),
+					interval.toMillis(), TimeUnit.MILLISECONDS);
+			this.autoCalls = self[0];
+		}
 	}
 
 	/**
-	 * Stops {@link #startAutoCalls(Duration, Supplier)}.
+	 * Stops {@link #startAutoCalls(Duration, Supplier)}: once this returns, no more calls are
+	 * placed (a placement under way has finished).
 	 */
-	public synchronized void stopAutoCalls() {
-		ScheduledFuture<?> current = this.autoCalls;
-		if (current != null) {
-			current.cancel(false);
-			this.autoCalls = null;
+	public void stopAutoCalls() {
+		synchronized (this.autoCallsLock) {
+			ScheduledFuture<?> current = this.autoCalls;
+			if (current != null) {
+				current.cancel(false);
+				this.autoCalls = null;
+			}
+		}
+	}
+
+	// Places one call of the auto calls started with 'run', unless they were stopped meanwhile: the
+	// lock makes stopAutoCalls wait for a placement under way.
+	private void placeAutoCall(@Nullable ScheduledFuture<?> run, Supplier<CallScript> scripts) {
+		synchronized (this.autoCallsLock) {
+			if (run == null || run != this.autoCalls || !this.sessions.anyReady()) {
+				return;
+			}
+			SimulatedCall call = placeCall(scripts.get());
+			logger.info("Placed call {}", call.callId());
 		}
 	}
 

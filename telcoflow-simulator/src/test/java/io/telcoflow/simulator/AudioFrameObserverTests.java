@@ -50,7 +50,7 @@ class AudioFrameObserverTests {
 			open.media().sendBinary(first);
 			open.media().await("audio.pull");
 			open.media().sendBinary(new byte[0]);
-			await().atMost(Duration.ofSeconds(5)).until(() -> echoed.size() == 1 && emptyAnswers.size() == 1);
+			await().atMost(Duration.ofSeconds(20)).until(() -> echoed.size() == 1 && emptyAnswers.size() == 1);
 			assertThat(echoed).containsExactly(1);
 			assertThat(stamped).startsWith(1, 2);
 		}

@@ -90,7 +90,7 @@ class SimulatorConnectionTests {
 	void pingsAreAnsweredWithPongs() {
 		TestWebSocket control = TestWebSocket.control(this.sim);
 		control.ping();
-		await().atMost(Duration.ofSeconds(5)).until(() -> control.pongs.get() == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> control.pongs.get() == 1);
 		assertThat(this.sim.sessions().get(0).pingsReceived()).isEqualTo(1);
 	}
 
@@ -100,10 +100,10 @@ class SimulatorConnectionTests {
 		control.await("session.welcome");
 		this.sim.faults().stopAnsweringPings();
 		control.ping();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.sessions().get(0).pingsReceived() == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.sim.sessions().get(0).pingsReceived() == 1);
 		this.sim.faults().resumeAnsweringPings();
 		control.ping();
-		await().atMost(Duration.ofSeconds(5)).until(() -> control.pongs.get() == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> control.pongs.get() == 1);
 		assertThat(control.pongs.get()).isEqualTo(1);
 	}
 
@@ -113,21 +113,27 @@ class SimulatorConnectionTests {
 			TestWebSocket control = TestWebSocket.control(quick);
 			assertThat(control.await("session.welcome").path("heartbeat_interval_ms").asLong()).isEqualTo(300);
 			assertThat(control.awaitClose()).isEqualTo(4008);
-			await().atMost(Duration.ofSeconds(5)).until(() -> quick.allSessions().get(0).closeCode() == 4008);
+			await().atMost(Duration.ofSeconds(20)).until(() -> quick.allSessions().get(0).closeCode() == 4008);
 		}
 	}
 
 	@Test
 	void pingingConnectionStaysOpen() {
-		try (TelcoflowSimulator quick = shortHeartbeat()) {
-			TestWebSocket control = TestWebSocket.control(quick);
-			long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+		// silence of 3 s closes; pings follow one another as soon as the last one arrived, for
+		// longer than that: a stalled test thread would have to stall for 3 s to break this
+		Duration interval = Duration.ofSeconds(1);
+		try (TelcoflowSimulator sim = TelcoflowSimulator.builder().heartbeatInterval(interval).build().start()) {
+			TestWebSocket control = TestWebSocket.control(sim);
+			control.await("session.welcome");
+			long until = System.nanoTime() + interval.multipliedBy(4).toNanos();
+			int pings = 0;
 			while (System.nanoTime() < until) {
 				control.ping();
-				await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+				int sent = ++pings;
+				await().atMost(Duration.ofSeconds(20)).until(() -> sim.sessions().get(0).pingsReceived() >= sent);
 			}
 			assertThat(control.closed).isNotDone();
-			assertThat(quick.sessions()).hasSize(1);
+			assertThat(sim.sessions()).hasSize(1);
 		}
 	}
 
@@ -153,7 +159,7 @@ class SimulatorConnectionTests {
 		TestWebSocket control = SimulatorTestSupport.readyControl(this.sim);
 		this.sim.faults().dropControlConnections();
 		assertThat(control.awaitClose()).isEqualTo(1006);
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.sim.sessions().isEmpty());
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.sim.sessions().isEmpty());
 		assertThat(this.sim.allSessions().get(0).closeCode()).isEqualTo(1006);
 	}
 
@@ -176,12 +182,12 @@ class SimulatorConnectionTests {
 		control.send("{\"type\":\"x\",\"pad\":\"" + "a".repeat(70 * 1024) + "\"}");
 		control.sendBinary(new byte[] { 1, 2 });
 		SimulatedSession session = this.sim.sessions().get(0);
-		await().atMost(Duration.ofSeconds(5)).until(() -> session.protocolErrors().size() == 4);
+		await().atMost(Duration.ofSeconds(20)).until(() -> session.protocolErrors().size() == 4);
 		assertThat(session.protocolErrors().get(0)).startsWith("malformed message");
 		assertThat(session.protocolErrors().get(1)).contains("unknown message type session.unknown");
 		assertThat(session.protocolErrors().get(2)).contains("larger than 65536");
 		control.send("{\"type\":\"session.ready\",\"sample_rate\":16000,\"max_calls\":3}");
-		await().atMost(Duration.ofSeconds(5)).until(session::isReady);
+		await().atMost(Duration.ofSeconds(20)).until(session::isReady);
 		assertThat(session.sampleRate()).isEqualTo(16000);
 		assertThat(session.maxCalls()).isEqualTo(3);
 	}

@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SimulatorRoutingTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private final TelcoflowSimulator sim = TelcoflowSimulator.builder().build().start();
 

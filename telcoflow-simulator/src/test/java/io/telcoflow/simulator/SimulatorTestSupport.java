@@ -24,7 +24,7 @@ final class SimulatorTestSupport {
 		TestWebSocket control = TestWebSocket.control(sim);
 		String sessionId = control.await("session.welcome").path("session_id").asString();
 		control.send("{\"type\":\"session.ready\",\"sample_rate\":" + sampleRate + ",\"max_calls\":" + maxCalls + "}");
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(20))
 			.until(() -> sim.sessions().stream().anyMatch((s) -> s.id().equals(sessionId) && s.isReady()));
 		return control;
 	}

@@ -118,7 +118,7 @@ final class TestWebSocket implements WebSocket.Listener {
 	}
 
 	JsonNode await(Predicate<JsonNode> condition, String description) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		while (true) {
 			long left = deadline - System.nanoTime();
 			JsonNode next;
@@ -130,7 +130,7 @@ final class TestWebSocket implements WebSocket.Listener {
 				throw new AssertionError(ex);
 			}
 			if (next == null) {
-				throw new AssertionError("no " + description + " within 5 s; received " + this.allTexts);
+				throw new AssertionError("no " + description + " within 20 s; received " + this.allTexts);
 			}
 			if (condition.test(next)) {
 				return next;
@@ -140,9 +140,9 @@ final class TestWebSocket implements WebSocket.Listener {
 
 	byte[] awaitBinary() {
 		try {
-			byte[] next = this.binaries.poll(5, TimeUnit.SECONDS);
+			byte[] next = this.binaries.poll(20, TimeUnit.SECONDS);
 			if (next == null) {
-				throw new AssertionError("no binary frame within 5 s");
+				throw new AssertionError("no binary frame within 20 s");
 			}
 			return next;
 		}

@@ -22,7 +22,8 @@ public interface CallHandlerSelectedListener {
 	/**
 	 * Opens a scope around the handler's invocation, on the call's thread, once every listener
 	 * has been told of the selection. The dispatcher closes it on the same thread when the handler
-	 * returns or throws, in the reverse order of opening.
+	 * returns or throws, in the reverse order of opening; when the handler throws, it first reports
+	 * the failure to the scope ({@link HandlerScope#handlerFailed(Throwable)}).
 	 * @param call the call
 	 * @return the scope to close, or {@code null} (the default) for none
 	 */
@@ -35,6 +36,15 @@ public interface CallHandlerSelectedListener {
 	 */
 	@FunctionalInterface
 	interface HandlerScope extends AutoCloseable {
+
+		/**
+		 * The handler threw, on the thread that opened the scope, before the scope is closed. It
+		 * comes before the failure is reported to the client's listeners (on another thread) and
+		 * whether or not the call has ended by then. Does nothing by default.
+		 * @param failure what the handler threw
+		 */
+		default void handlerFailed(Throwable failure) {
+		}
 
 		/**
 		 * Closes the scope, on the thread that opened it.

@@ -79,6 +79,10 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 		try {
 			endpoint.invoke(call);
 		}
+		catch (Throwable ex) {
+			scopes.forEach((scope) -> reportFailure(scope, call, ex));
+			throw ex;
+		}
 		finally {
 			scopes.forEach(HandlerScope::close);
 		}
@@ -101,6 +105,15 @@ public class IncomingCallDispatcher implements IncomingCallHandler {
 			}
 		}
 		return scopes;
+	}
+
+	private void reportFailure(HandlerScope scope, ActiveCall call, Throwable failure) {
+		try {
+			scope.handlerFailed(failure);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handler scope " + scope + " failed to take the failure of call " + call.getCallId(), ex);
+		}
 	}
 
 	private void track(ActiveCall call, IncomingCallEndpoint endpoint) {

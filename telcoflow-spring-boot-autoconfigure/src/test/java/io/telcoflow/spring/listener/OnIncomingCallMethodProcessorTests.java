@@ -13,6 +13,7 @@ import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
+import io.telcoflow.spring.event.CallHandlerSelectedListener;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -259,6 +260,42 @@ class OnIncomingCallMethodProcessorTests {
 			assertThatExceptionOfType(java.io.IOException.class)
 				.isThrownBy(() -> dispatcher.onIncomingCall(call("1", null, null)))
 				.withMessage("model unavailable");
+		});
+	}
+
+	@Test
+	void handlersScopeHearsOfTheFailureBeforeItIsClosed() {
+		this.contextRunner.withUserConfiguration(ThrowingHandler.class).run((context) -> {
+			List<String> scopeEvents = new CopyOnWriteArrayList<>();
+			CallHandlerSelectedListener listener = new CallHandlerSelectedListener() {
+
+				@Override
+				public void onCallHandlerSelected(ActiveCall call, String handler) {
+				}
+
+				@Override
+				public HandlerScope openHandlerScope(ActiveCall call) {
+					return new HandlerScope() {
+
+						@Override
+						public void handlerFailed(Throwable failure) {
+							scopeEvents.add("failed:" + failure.getMessage());
+						}
+
+						@Override
+						public void close() {
+							scopeEvents.add("closed");
+						}
+
+					};
+				}
+
+			};
+			IncomingCallDispatcher dispatcher = new IncomingCallDispatcher(
+					context.getBean(IncomingCallEndpointRegistry.class), UnmatchedCallAction.FAIL, List.of(listener));
+			assertThatExceptionOfType(java.io.IOException.class)
+				.isThrownBy(() -> dispatcher.onIncomingCall(call("1", null, null)));
+			assertThat(scopeEvents).containsExactly("failed:model unavailable", "closed");
 		});
 	}
 

@@ -1,16 +1,19 @@
 package io.telcoflow.spring.reliability;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
@@ -41,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * own call ends, reported once),
  * block on the call until the caller hangs up (the audio iterator ends, {@code sendAudio} throws
  * {@link BufferClosedException}, the handler returns), block on something else for ever (the call
- * still ends, and later calls are still handled), or read audio too slowly (the inbound overflow
+ * still ends, and later calls are still handled), or stop reading audio (the inbound overflow
  * policy drops the oldest audio and counts it; another call's audio is not slowed down).
  */
 class HandlerFaultTests {
@@ -58,6 +61,8 @@ class HandlerFaultTests {
 
 	private static final String READS_SLOWLY = "+441632960005";
 
+	private static final int RAMP_STEP = 64;
+
 	private static final TelcoflowSimulator simulator = TelcoflowSimulator.builder().build().start();
 
 	private static ConfigurableApplicationContext context;
@@ -72,6 +77,7 @@ class HandlerFaultTests {
 	@AfterAll
 	static void stop() {
 		Handlers.forEver.countDown();
+		Handlers.slowReaderMayGoOn.countDown();
 		context.close();
 		simulator.close();
 	}
@@ -125,21 +131,65 @@ class HandlerFaultTests {
 
 	@Test
 	void slowReaderLosesItsOldestAudioCountedAndAnotherCallIsNotSlowedDown() {
+		// The slow reader reads one chunk, then nothing until the test lets it go on: a reader as
+		// slow as a loaded machine can make it, whatever the machine's load. Compared on the
+		// media clock (frames sent, chunks read), never on wall time.
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
-		byte[] speech = new byte[48_000];
-		ThreadLocalRandom.current().nextBytes(speech);
-		SimulatedCall slow = simulator.placeCall(CallScript.builder()
-			.calleeNumber(READS_SLOWLY)
-			.callerAudio(CallerAudio.tone(440, Duration.ofSeconds(2)))
-			.build());
-		SimulatedCall fast = simulator.placeCall(CallScript.builder().callerAudio(CallerAudio.pcm(speech)).build());
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(fast.record().agentAudio()).hasSizeGreaterThanOrEqualTo(speech.length)
-				.startsWith(speech));
-		await().atMost(WAIT)
-			.until(() -> meters.find(TelcoflowMetrics.AUDIO_INBOUND_DROPPED).counter() != null
-					&& meters.find(TelcoflowMetrics.AUDIO_INBOUND_DROPPED).counter().count() > 0);
-		assertThat(slow.isEnded()).isFalse();
+		double droppedBefore = droppedFrames(meters);
+		SimulatedCall slow = simulator.placeCall(
+				CallScript.builder().calleeNumber(READS_SLOWLY).callerAudio(CallerAudio.pcm(positionRamp())).build());
+		SimulatedCall fast = simulator.placeCall(ReliabilityApplications.talkingCaller());
+		try {
+			await().atMost(WAIT).until(() -> Handlers.slowAudio.get() != null);
+			AudioStream slowAudio = Handlers.slowAudio.get();
+			await().atMost(WAIT).until(() -> slowAudio.droppedChunks() >= 5);
+			long droppedWhileStuck = slowAudio.droppedChunks();
+
+			// another call's audio went on while the slow reader read nothing: a second of it echoed
+			int oneSecond = 2 * slow.record().sampleRate();
+			await().atMost(WAIT).until(() -> fast.record().agentAudioBytes() >= oneSecond);
+			assertThat(Handlers.slowReads).hasSize(1);
+
+			Handlers.slowReaderMayGoOn.countDown();
+			await().atMost(WAIT).until(() -> Handlers.slowReads.size() >= 2);
+			byte[] first = Handlers.slowReads.get(0);
+			byte[] next = Handlers.slowReads.get(1);
+			// what the slow reader read next is not what followed its first chunk: the oldest
+			// audio was dropped, the newest kept
+			assertThat(position(next) - position(first)).isGreaterThanOrEqualTo(2L * first.length - RAMP_STEP);
+			// every dropped frame was counted (other calls' drops only add to the meter)
+			await().atMost(WAIT).until(() -> droppedFrames(meters) - droppedBefore >= droppedWhileStuck);
+			assertThat(slow.isEnded()).isFalse();
+			assertThat(fast.isEnded()).isFalse();
+		}
+		finally {
+			Handlers.slowReaderMayGoOn.countDown();
+		}
+	}
+
+	private static double droppedFrames(MeterRegistry meters) {
+		Counter counter = meters.find(TelcoflowMetrics.AUDIO_INBOUND_DROPPED).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	/**
+	 * Caller audio whose samples tell their own position: every sample is its byte offset divided
+	 * by {@link #RAMP_STEP}, for 60 s of audio at 24 kHz (longer than the test).
+	 * @return the PCM
+	 */
+	private static byte[] positionRamp() {
+		byte[] pcm = new byte[60 * 2 * 24_000];
+		for (int offset = 0; offset < pcm.length; offset += 2) {
+			int value = offset / RAMP_STEP;
+			pcm[offset] = (byte) value;
+			pcm[offset + 1] = (byte) (value >> 8);
+		}
+		return pcm;
+	}
+
+	private static long position(byte[] chunk) {
+		int value = (chunk[0] & 0xFF) | ((chunk[1] & 0xFF) << 8);
+		return (long) value * RAMP_STEP;
 	}
 
 	private static SimulatedCall echoedCall() {
@@ -164,6 +214,15 @@ class HandlerFaultTests {
 	static class Handlers {
 
 		static final CountDownLatch forEver = new CountDownLatch(1);
+
+		/** Holds the slow reader after its first chunk. */
+		static final CountDownLatch slowReaderMayGoOn = new CountDownLatch(1);
+
+		/** The slow reader's stream, once it answered. */
+		static final AtomicReference<AudioStream> slowAudio = new AtomicReference<>();
+
+		/** The slow reader's first two chunks. */
+		static final List<byte[]> slowReads = new CopyOnWriteArrayList<>();
 
 		/** What writing audio after the call ended did, by call id. */
 		static final Map<String, String> afterTheEnd = new ConcurrentHashMap<>();
@@ -212,8 +271,18 @@ class HandlerFaultTests {
 		@OnIncomingCall(condition = "calleeNumber == '" + READS_SLOWLY + "'")
 		void readSlowly(ActiveCall call) throws InterruptedException {
 			call.answer();
-			for (byte[] chunk : call.audioStream()) {
-				Thread.sleep(200);
+			AudioStream audio = call.audioStream();
+			Iterator<byte[]> chunks = audio.iterator();
+			slowAudio.set(audio);
+			if (chunks.hasNext()) {
+				slowReads.add(chunks.next());
+			}
+			slowReaderMayGoOn.await();
+			while (chunks.hasNext()) {
+				byte[] chunk = chunks.next();
+				if (slowReads.size() < 2) {
+					slowReads.add(chunk);
+				}
 			}
 		}
 

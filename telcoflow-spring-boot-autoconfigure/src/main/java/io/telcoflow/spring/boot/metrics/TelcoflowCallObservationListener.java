@@ -8,8 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallState;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.spring.event.CallHandlerSelectedListener;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +24,11 @@ import org.jspecify.annotations.Nullable;
  * opened as a scope around the handler on the call's thread, so the handler's logs and the spans
  * of what it calls (speech, language models, HTTP) belong to the call's trace.
  * <p>
- * The client's events come on its event thread, the handler's selection on the call's thread, in
- * either order: whichever comes first starts the observation, and it is stopped exactly once, when
- * the call ends.
+ * The client's events come on its event thread, the handler's selection and scope on the call's
+ * thread, in either order: whichever comes first starts the observation. It is stopped exactly
+ * once, when the call has ended and the handler's scope is closed, so that a handler which throws
+ * after its call ended (the caller hung up meanwhile) still leaves its failure on the observation:
+ * the dispatcher reports the failure to the scope before closing it.
  */
 public class TelcoflowCallObservationListener implements TelcoflowClientListener, CallHandlerSelectedListener {
 
@@ -31,7 +36,7 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 
 	private final @Nullable TelcoflowCallObservationConvention convention;
 
-	private final Map<String, Observation> observations = new ConcurrentHashMap<>();
+	private final Map<String, CallObservation> observations = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a listener.
@@ -67,46 +72,70 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 	/**
 	 * Opens the call's observation as the current one on the handler's thread.
 	 * @param call the call
-	 * @return the scope, closed by the dispatcher when the handler returns; {@code null} when the
-	 * call is already over
+	 * @return the scope, closed by the dispatcher when the handler returns or throws (then it
+	 * stops the observation if the call has ended); {@code null} when the call is already over
 	 */
 	@Override
 	public @Nullable HandlerScope openHandlerScope(ActiveCall call) {
-		Observation observation = this.observations.get(call.getCallId());
-		if (observation == null) {
+		CallObservation observed = this.observations.get(call.getCallId());
+		if (observed == null || !observed.handlerEntered()) {
 			return null;
 		}
-		Observation.Scope scope = observation.openScope();
-		return scope::close;
+		Observation.Scope scope = observed.observation.openScope();
+		return new HandlerScope() {
+
+			@Override
+			public void handlerFailed(Throwable failure) {
+				// as the client: a handler stopped by its call's end (the caller hung up while it
+				// was busy) did not fail
+				boolean stoppedByTheEnd = (failure instanceof WssCallClosedException
+						|| failure instanceof BufferClosedException) && call.getState() == CallState.DISCONNECTED;
+				if (!stoppedByTheEnd) {
+					observed.observation.error(failure);
+				}
+			}
+
+			@Override
+			public void close() {
+				scope.close();
+				if (observed.handlerLeft()) {
+					stop(observed);
+				}
+			}
+
+		};
 	}
 
 	@Override
 	public void onHandlerFailed(ActiveCall call, Throwable failure) {
-		Observation observation = this.observations.get(call.getCallId());
-		if (observation != null) {
-			observation.error(failure);
+		CallObservation observed = this.observations.get(call.getCallId());
+		if (observed != null) {
+			observed.observation.error(failure);
 		}
 	}
 
 	@Override
 	public void onCallEnded(ActiveCall call, TerminationReason reason, Duration duration) {
-		stop(call.getCallId(), reason);
+		ended(call.getCallId(), reason);
 	}
 
 	private void observe(ActiveCall call, @Nullable String handler) {
 		boolean[] started = new boolean[1];
-		Observation observation = this.observations.computeIfAbsent(call.getCallId(), (id) -> {
+		CallObservation observed = this.observations.computeIfAbsent(call.getCallId(), (id) -> {
 			started[0] = true;
-			return start(id);
+			return new CallObservation(id, start(id));
 		});
-		if (handler != null && observation.getContext() instanceof TelcoflowCallObservationContext context) {
+		if (handler != null && observed.observation.getContext() instanceof TelcoflowCallObservationContext context) {
 			context.setHandler(handler);
 		}
 		CompletableFuture<TerminationReason> termination = call.terminationFuture();
 		if (started[0] && termination != null) {
-			// The end may have been reported before this thread started the observation; the
-			// call's termination completes after onCallEnded, so one of the two stops it
-			termination.thenAccept((reason) -> stop(call.getCallId(), reason));
+			// The end may have been reported before this thread started the observation (or never
+			// be, for a call whose media connection did not start); the call's termination
+			// completes after onCallEnded, so one of the two ends it. It completes on another
+			// thread than the client's events, perhaps before onHandlerFailed is delivered: the
+			// handler's failure reaches the observation through its scope, which holds the stop
+			termination.thenAccept((reason) -> ended(call.getCallId(), reason));
 		}
 	}
 
@@ -118,15 +147,75 @@ public class TelcoflowCallObservationListener implements TelcoflowClientListener
 			.start();
 	}
 
-	private void stop(String callId, TerminationReason reason) {
-		Observation observation = this.observations.remove(callId);
-		if (observation == null) {
+	private void ended(String callId, TerminationReason reason) {
+		CallObservation observed = this.observations.get(callId);
+		if (observed != null && observed.ended(reason)) {
+			stop(observed);
+		}
+	}
+
+	private void stop(CallObservation observed) {
+		if (!this.observations.remove(observed.callId, observed)) {
 			return;
 		}
-		if (observation.getContext() instanceof TelcoflowCallObservationContext context) {
-			context.setOutcome(reason);
+		if (observed.observation.getContext() instanceof TelcoflowCallObservationContext context) {
+			context.setOutcome(observed.outcome);
 		}
-		observation.stop();
+		observed.observation.stop();
+	}
+
+	/**
+	 * One call's observation, stopped once the call has ended and no handler is inside its scope.
+	 */
+	private static final class CallObservation {
+
+		private final String callId;
+
+		private final Observation observation;
+
+		private int handlersInside;
+
+		private @Nullable TerminationReason outcome;
+
+		CallObservation(String callId, Observation observation) {
+			this.callId = callId;
+			this.observation = observation;
+		}
+
+		/**
+		 * A handler enters the scope.
+		 * @return whether the call is still live (a scope is opened)
+		 */
+		synchronized boolean handlerEntered() {
+			if (this.outcome != null) {
+				return false;
+			}
+			this.handlersInside++;
+			return true;
+		}
+
+		/**
+		 * A handler left the scope.
+		 * @return whether the observation is to be stopped now
+		 */
+		synchronized boolean handlerLeft() {
+			this.handlersInside--;
+			return this.handlersInside == 0 && this.outcome != null;
+		}
+
+		/**
+		 * The call ended.
+		 * @param reason why
+		 * @return whether the observation is to be stopped now
+		 */
+		synchronized boolean ended(TerminationReason reason) {
+			if (this.outcome != null) {
+				return false;
+			}
+			this.outcome = reason;
+			return this.handlersInside == 0;
+		}
+
 	}
 
 }

@@ -11,7 +11,9 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.telcoflow.client.ActiveCall;
+import io.telcoflow.client.CallState;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.spring.event.CallHandlerSelectedListener.HandlerScope;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,79 @@ class TelcoflowCallObservationListenerTests {
 			.hasLowCardinalityKeyValue("handler", "none")
 			.assertThatError()
 			.isSameAs(failure);
+	}
+
+	@Test
+	void handlerFailingAfterItsCallEndedIsStillTheObservationsError() {
+		// the caller hung up while the handler ran; the handler then threw: the end is reported
+		// before the failure
+		ActiveCall call = call("call-8");
+		IllegalStateException failure = new IllegalStateException("boom");
+		this.listener.onCallOffered(call);
+		this.listener.onCallStarted(call);
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		HandlerScope scope = this.listener.openHandlerScope(call);
+		assertThat(scope).isNotNull();
+		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+		call.terminationFuture().complete(TerminationReason.CALLER_HANGUP);
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		scope.handlerFailed(failure);
+		scope.close();
+		this.listener.onHandlerFailed(call, failure);
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "CALLER_HANGUP")
+			.hasLowCardinalityKeyValue("handler", "frontDesk.onCall")
+			.assertThatError()
+			.isSameAs(failure);
+	}
+
+	@Test
+	void callsTerminationCompletingBeforeTheHandlersFailureIsReportedKeepsTheError() {
+		// the termination completes on another thread than the client's events: it may come before
+		// onHandlerFailed and onCallEnded are delivered
+		ActiveCall call = call("call-9");
+		IllegalStateException failure = new IllegalStateException("boom");
+		this.listener.onCallOffered(call);
+		this.listener.onCallHandlerSelected(call, "frontDesk.onCall");
+		HandlerScope scope = this.listener.openHandlerScope(call);
+		assertThat(scope).isNotNull();
+		scope.handlerFailed(failure);
+		call.terminationFuture().complete(TerminationReason.DISCONNECTED);
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		scope.close();
+		this.listener.onHandlerFailed(call, failure);
+		this.listener.onCallEnded(call, TerminationReason.DISCONNECTED, Duration.ofSeconds(1));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("outcome", "DISCONNECTED")
+			.assertThatError()
+			.isSameAs(failure);
+	}
+
+	@Test
+	void handlerStoppedByItsCallsEndDidNotFail() {
+		ActiveCall call = call("call-10");
+		given(call.getState()).willReturn(CallState.DISCONNECTED);
+		this.listener.onCallOffered(call);
+		HandlerScope scope = this.listener.openHandlerScope(call);
+		assertThat(scope).isNotNull();
+		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+		scope.handlerFailed(new WssCallClosedException("call ended"));
+		scope.close();
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().assertThatError().isNull();
+	}
+
+	@Test
+	void callEndingWhileNoHandlerRunsStopsTheObservationAtOnce() {
+		ActiveCall call = call("call-11");
+		this.listener.onCallOffered(call);
+		HandlerScope scope = this.listener.openHandlerScope(call);
+		assertThat(scope).isNotNull();
+		scope.close();
+		this.listener.onCallEnded(call, TerminationReason.CALLER_HANGUP, Duration.ofSeconds(1));
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+		assertThat(this.listener.openHandlerScope(call)).isNull();
 	}
 
 	@Test
