@@ -41,7 +41,6 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
-import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
@@ -123,9 +122,6 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		this.callTools = new CallTools(call, settings.transferRingTime(), this);
 		List<ToolCallback> callbacks = new ArrayList<>(this.callTools.callbacks(settings.callTools()));
 		callbacks.addAll(settings.toolCallbacks());
-		if (!settings.tools().isEmpty()) {
-			callbacks.addAll(List.of(ToolCallbacks.from(settings.tools().toArray())));
-		}
 		this.pipeline = new ReplyPipeline(settings, call, callbacks, this::heardCaller);
 		this.callerSpeech = new CallerSpeech(this.format, settings.voiceActivityDetector().apply(this.format.sampleRate()),
 				settings.bargeInMinDuration(), settings.maxUtterance(), this);
