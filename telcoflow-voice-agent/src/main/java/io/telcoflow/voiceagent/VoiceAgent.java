@@ -27,6 +27,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
@@ -498,9 +499,14 @@ public final class VoiceAgent {
 			Duration silence = this.endOfUtteranceSilence;
 			IntFunction<VoiceActivityDetector> vad = (this.voiceActivityDetector != null) ? this.voiceActivityDetector
 					: (rate) -> EnergyVoiceActivityDetector.builder(rate).minSilence(silence).build();
+			// The @Tool objects' callbacks (reflection and JSON schemas) once, not on each call.
+			List<ToolCallback> callbacks = new ArrayList<>(this.toolCallbacks);
+			if (!this.tools.isEmpty()) {
+				callbacks.addAll(List.of(ToolCallbacks.from(this.tools.toArray())));
+			}
 			return new VoiceAgent(new AgentSettings(chatClient, transcriptionModel, this.transcriptionOptions,
 					speechModel, this.speechOptions, this.speechFormat, this.systemPrompt, this.greeting,
-					this.fallbackLine, List.copyOf(this.tools), List.copyOf(this.toolCallbacks),
+					this.fallbackLine, List.copyOf(this.tools), List.copyOf(callbacks),
 					Collections.unmodifiableSet(EnumSet.copyOf(this.callTools)), this.transferRingTime, memory, ownMemory, this.bargeIn,
 					this.bargeInMinDuration, this.endOfUtteranceSilence, this.maxUtterance, vad,
 					this.transcriptionTimeout, this.chatTimeout, this.speechTimeout, List.copyOf(this.listeners),

@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * noise is therefore ignored at any level; noise that changes quickly (voices, music, a door) is
  * not told from speech: that takes a model.
  * <p>
+ * Speech already there on the first frame (a caller who speaks as the call is answered) raises
+ * the starting floor to its own level; it is recognized when a frame within the first 2 seconds
+ * is at least the activation threshold quieter than every frame before it (a pause, or the end
+ * of the speech): its start is then reported, late, at time 0, with the audio from the first
+ * frame. A sound that starts on the first frame and lasts longer without such a pause is taken
+ * for the line's noise.
+ * <p>
  * Defaults follow the peers' voice-activity settings: minimum speech 50 ms, minimum silence
  * 550 ms, prefix padding 500 ms; activation threshold 9 dB, minimum level -55 dBFS. Create with
  * {@link #builder(int)}. Not thread-safe.
@@ -34,6 +41,9 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
 	private static final Duration FRAME = Duration.ofMillis(10);
 
 	private static final double SILENCE_DB = -100;
+
+	/** How long after the first frame a quieter frame can still show that the sound before it was speech. */
+	static final Duration OPENING = Duration.ofSeconds(2);
 
 	private final AudioFormat format;
 
@@ -61,11 +71,19 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
 
 	private boolean speaking;
 
+	// Whether speech may still have begun on the first frame, unnoticed (see openingWasSpeech).
+	private boolean opening = true;
+
+	private double openingMinDb = Double.POSITIVE_INFINITY;
+
+	private final int openingFrames;
+
 	private EnergyVoiceActivityDetector(Builder builder) {
 		this.format = AudioFormat.pcm(builder.sampleRate);
 		this.minSpeechFrames = frames(builder.minSpeech);
 		this.minSilenceFrames = frames(builder.minSilence);
 		this.prefixFrames = frames(builder.prefixPadding);
+		this.openingFrames = frames(OPENING);
 		this.activationThresholdDb = builder.activationThresholdDb;
 		this.minimumLevelDb = builder.minimumLevelDb;
 		this.reframer = new Reframer(this.format, FRAME);
@@ -101,15 +119,22 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
 
 	private @Nullable VoiceActivityEvent processFrame(byte[] frame) {
 		double level = levelDb(frame);
+		VoiceActivityEvent opened = openingWasSpeech(level);
 		this.frames++;
 		rememberFrame(frame);
 		updateFloor(level);
+		if (opened != null) {
+			// This frame is the first quiet one after the speech.
+			this.quietRun = 1;
+			return opened;
+		}
 		boolean loud = level >= this.floorDb + this.activationThresholdDb && level >= this.minimumLevelDb;
 		if (loud) {
 			this.loudRun++;
 			this.quietRun = 0;
 			if (!this.speaking && this.loudRun >= this.minSpeechFrames) {
 				this.speaking = true;
+				this.opening = false;
 				long startFrame = this.frames - this.loudRun;
 				return new VoiceActivityEvent(VoiceActivityEvent.Type.SPEECH_STARTED, time(startFrame),
 						speechAudio(this.loudRun + this.prefixFrames));
@@ -127,6 +152,33 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
 		return null;
 	}
 
+	/**
+	 * The floor starts at the first frame's level, so a sound already there on the first frame (a
+	 * caller who speaks as the call is answered) looks like the line's noise until a quieter frame
+	 * shows the real floor. When, within the opening, a frame comes at least the activation threshold
+	 * below every frame before it, those frames (all above the minimum level, lasting at least the
+	 * minimum speech) were speech that began on the first frame: its start is reported now, at time 0.
+	 */
+	private @Nullable VoiceActivityEvent openingWasSpeech(double level) {
+		if (!this.opening) {
+			return null;
+		}
+		if (this.frames >= this.openingFrames) {
+			this.opening = false;
+			return null;
+		}
+		if (this.frames >= this.minSpeechFrames && this.openingMinDb >= this.minimumLevelDb
+				&& level + this.activationThresholdDb <= this.openingMinDb) {
+			this.opening = false;
+			this.speaking = true;
+			this.loudRun = 0;
+			return new VoiceActivityEvent(VoiceActivityEvent.Type.SPEECH_STARTED, Duration.ZERO,
+					speechAudio(this.recent.size()));
+		}
+		this.openingMinDb = Math.min(this.openingMinDb, level);
+		return null;
+	}
+
 	private void updateFloor(double level) {
 		if (Double.isNaN(this.floorDb) || level < this.floorDb) {
 			this.floorDb = level;
@@ -139,7 +191,9 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
 
 	private void rememberFrame(byte[] frame) {
 		this.recent.addLast(frame);
-		while (this.recent.size() > this.prefixFrames + this.minSpeechFrames) {
+		int keep = this.opening ? Math.max(this.openingFrames, this.prefixFrames + this.minSpeechFrames)
+				: this.prefixFrames + this.minSpeechFrames;
+		while (this.recent.size() > keep) {
 			this.recent.pollFirst();
 		}
 	}
@@ -194,6 +248,8 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
 		this.recent.clear();
 		this.frames = 0;
 		this.floorDb = Double.NaN;
+		this.opening = true;
+		this.openingMinDb = Double.POSITIVE_INFINITY;
 		this.loudRun = 0;
 		this.quietRun = 0;
 		this.speaking = false;

@@ -45,6 +45,31 @@ class EnergyVoiceActivityDetectorTests {
 	}
 
 	@Test
+	void speechFromTheVeryFirstFrameIsHeardWhenItStops() {
+		// A steady voice from the first frame (its level becomes the starting floor), then the line's noise.
+		short[] voice = Signals.sine(RATE, 300, 8000, RATE * 800 / 1000);
+		short[] audio = java.util.Arrays.copyOf(voice, voice.length + RATE);
+		Random random = new Random(4);
+		for (int i = voice.length; i < audio.length; i++) {
+			audio[i] = (short) Math.round(30 * random.nextGaussian());
+		}
+		List<VoiceActivityEvent> events = EnergyVoiceActivityDetector.builder(RATE).build().process(Signals.toBytes(audio));
+
+		assertThat(events).extracting(VoiceActivityEvent::type).containsExactly(Type.SPEECH_STARTED, Type.SPEECH_ENDED);
+		assertThat(events.get(0).time()).isZero();
+		// all of the speech, from its first frame
+		assertThat(events.get(0).audio()).hasSize(2 * voice.length);
+		assertThat(events.get(1).time()).isEqualTo(Duration.ofMillis(800));
+	}
+
+	@Test
+	void aSteadySoundFromTheFirstFrameLongerThanTheOpeningIsTheLinesNoise() {
+		short[] hum = Signals.sine(RATE, 50, 3000, RATE * 3);
+		short[] audio = java.util.Arrays.copyOf(hum, hum.length + RATE);
+		assertThat(EnergyVoiceActivityDetector.builder(RATE).build().process(Signals.toBytes(audio))).isEmpty();
+	}
+
+	@Test
 	void stationaryNoiseAloneIsNeverSpeechAtAnyLevel() {
 		for (double level : new double[] { 30, 300, 3000 }) {
 			Random random = new Random(3);

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.simulator.CallScript;
@@ -36,6 +38,16 @@ final class AgentCalls implements AutoCloseable, VoiceAgentListener {
 	final CompletableFuture<Conversation> conversation = new CompletableFuture<>();
 
 	AgentCalls(TelcoflowSimulator simulator, Function<VoiceAgentListener, VoiceAgent> agent) {
+		this(simulator, agent, (call) -> {
+		});
+	}
+
+	/**
+	 * Also runs something on each call before the agent starts on it (to add the application's own
+	 * call listener, say).
+	 */
+	AgentCalls(TelcoflowSimulator simulator, Function<VoiceAgentListener, VoiceAgent> agent,
+			Consumer<ActiveCall> beforeAgent) {
 		this.simulator = simulator;
 		VoiceAgent voiceAgent = agent.apply(this);
 		this.client = TelcoflowClient.create(TelcoflowConfig.builder()
@@ -43,6 +55,7 @@ final class AgentCalls implements AutoCloseable, VoiceAgentListener {
 			.apiKey(simulator.apiKey(), simulator.connectorUuid())
 			.build());
 		this.client.onIncomingCall((call) -> {
+			beforeAgent.accept(call);
 			Conversation started = voiceAgent.start(call);
 			this.conversation.complete(started);
 			started.endFuture().join();

@@ -33,7 +33,8 @@ import org.springframework.ai.tool.ToolCallback;
  * @param greeting said first
  * @param fallbackLine said when a model fails
  * @param tools the application's {@code @Tool} objects
- * @param toolCallbacks the application's tool callbacks
+ * @param toolCallbacks the application's tools as callbacks: those given as callbacks and those of the
+ * {@code @Tool} objects
  * @param callTools the call's own tools offered
  * @param transferRingTime ring time of a transfer
  * @param chatMemory the conversations' memory
@@ -63,7 +64,7 @@ public record AgentSettings(ChatClient chatClient, TranscriptionModel transcript
 	@Override
 	public String toString() {
 		return "greeting=" + (this.greeting != null) + ", callTools=" + this.callTools + ", tools="
-				+ (this.tools.size() + this.toolCallbacks.size()) + ", bargeIn=" + this.bargeIn + " (min "
+				+ this.toolCallbacks.size() + ", bargeIn=" + this.bargeIn + " (min "
 				+ this.bargeInMinDuration + "), endOfUtteranceSilence=" + this.endOfUtteranceSilence
 				+ ", speechFormat=" + this.speechFormat;
 	}

@@ -1,6 +1,10 @@
 package io.telcoflow.voiceagent.internal;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -13,10 +17,15 @@ import io.telcoflow.client.exception.WssException;
 import io.telcoflow.voiceagent.CallTool;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.ai.tool.execution.ToolCallResultConverter;
+import org.springframework.ai.tool.metadata.ToolMetadata;
+import org.springframework.ai.tool.method.MethodToolCallback;
+import org.springframework.ai.tool.support.ToolDefinitions;
+import org.springframework.ai.tool.support.ToolUtils;
 
 /**
  * The call's own tools, one instance per conversation ({@link CallTool}). Their results are what
@@ -27,6 +36,17 @@ public final class CallTools {
 	static final int DEFAULT_MAX_DIGITS = 20;
 
 	static final Duration DEFAULT_DTMF_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The tools' definitions (their JSON schemas), made once: reflecting on the methods and writing
+	 * the schemas for each call cost more than the rest of a conversation's setup.
+	 */
+	private static final List<ToolMethod> TOOL_METHODS = Arrays.stream(CallTools.class.getDeclaredMethods())
+		.filter((method) -> method.isAnnotationPresent(Tool.class))
+		.sorted(Comparator.comparing(Method::getName))
+		.map((method) -> new ToolMethod(method, ToolDefinitions.from(method), ToolMetadata.from(method),
+				ToolUtils.getToolCallResultConverter(method)))
+		.toList();
 
 	private final ActiveCall call;
 
@@ -48,11 +68,13 @@ public final class CallTools {
 	 * @return their callbacks
 	 */
 	List<ToolCallback> callbacks(Set<CallTool> chosen) {
-		return List.of(ToolCallbacks.from(this))
-			.stream()
-			.filter((callback) -> chosen.stream()
-				.anyMatch((tool) -> tool.toolName().equals(callback.getToolDefinition().name())))
-			.toList();
+		List<ToolCallback> callbacks = new ArrayList<>(chosen.size());
+		for (ToolMethod tool : TOOL_METHODS) {
+			if (chosen.stream().anyMatch((callTool) -> callTool.toolName().equals(tool.definition().name()))) {
+				callbacks.add(tool.on(this));
+			}
+		}
+		return callbacks;
 	}
 
 	/** A key the caller pressed. */
@@ -134,6 +156,22 @@ public final class CallTools {
 		String result = typed.isEmpty() ? "NO_DIGITS: the caller pressed no key." : "DIGITS: " + typed;
 		this.actions.used(CallTool.READ_DTMF, result);
 		return result;
+	}
+
+	/** A tool method with its definition, bound to a conversation's tools when it starts. */
+	private record ToolMethod(Method method, ToolDefinition definition, ToolMetadata metadata,
+			ToolCallResultConverter converter) {
+
+		ToolCallback on(CallTools tools) {
+			return MethodToolCallback.builder()
+				.toolDefinition(this.definition)
+				.toolMetadata(this.metadata)
+				.toolMethod(this.method)
+				.toolObject(tools)
+				.toolCallResultConverter(this.converter)
+				.build();
+		}
+
 	}
 
 	/** What the tools do to the conversation. */

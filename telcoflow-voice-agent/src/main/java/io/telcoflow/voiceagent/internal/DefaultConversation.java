@@ -22,6 +22,8 @@ import io.telcoflow.client.CallListener;
 import io.telcoflow.client.CallState;
 import io.telcoflow.client.DtmfEvent;
 import io.telcoflow.client.TerminationReason;
+import io.telcoflow.client.exception.BufferClosedException;
+import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.voiceagent.CallTool;
 import io.telcoflow.voiceagent.Conversation;
 import io.telcoflow.voiceagent.ModelStage;
@@ -39,7 +41,6 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
-import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
@@ -121,9 +122,6 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		this.callTools = new CallTools(call, settings.transferRingTime(), this);
 		List<ToolCallback> callbacks = new ArrayList<>(this.callTools.callbacks(settings.callTools()));
 		callbacks.addAll(settings.toolCallbacks());
-		if (!settings.tools().isEmpty()) {
-			callbacks.addAll(List.of(ToolCallbacks.from(settings.tools().toArray())));
-		}
 		this.pipeline = new ReplyPipeline(settings, call, callbacks, this::heardCaller);
 		this.callerSpeech = new CallerSpeech(this.format, settings.voiceActivityDetector().apply(this.format.sampleRate()),
 				settings.bargeInMinDuration(), settings.maxUtterance(), this);
@@ -340,22 +338,32 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		while (this.call.getSendAudioBufferSize() > this.highWaterBytes && !reply.cancelled && this.active) {
 			LockSupport.parkNanos(TICK.toNanos());
 		}
-		synchronized (this) {
-			if (reply.cancelled || !this.active) {
-				return;
+		try {
+			synchronized (this) {
+				if (reply.cancelled || !this.active) {
+					return;
+				}
+				if (reply.firstAudioOffset < 0) {
+					reply.firstAudioOffset = this.outOffset;
+				}
+				for (byte[] frame : frames) {
+					this.call.sendAudio(frame);
+					this.outOffset += frame.length;
+				}
+				reply.ledger.extend(this.outOffset);
 			}
-			if (reply.firstAudioOffset < 0) {
-				reply.firstAudioOffset = this.outOffset;
-			}
-			for (byte[] frame : frames) {
-				this.call.sendAudio(frame);
-				this.outOffset += frame.length;
-			}
-			reply.ledger.extend(this.outOffset);
+		}
+		catch (BufferClosedException ex) {
+			// The call ended and its listeners are not told yet: not the reply's failure.
+			callEnded();
 		}
 	}
 
 	private void failed(Reply reply, Throwable failure) {
+		if (endedCall(failure)) {
+			callEnded();
+			return;
+		}
 		synchronized (this) {
 			if (reply.cancelled || reply.finished) {
 				return;
@@ -393,7 +401,14 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		}
 		if (closing) {
 			// The goodbye plays to the end (this is a worker thread of the reply: it may wait).
-			this.call.awaitPlayback(CLOSING_PLAYBACK);
+			try {
+				this.call.awaitPlayback(CLOSING_PLAYBACK);
+			}
+			catch (WssCallClosedException ex) {
+				// The caller hung up during the goodbye.
+				callEnded();
+				return;
+			}
 			synchronized (this) {
 				if (!reply.finished) {
 					finish(reply, TurnOutcome.COMPLETED, this.call.getPlayedAudioBytes());
@@ -481,6 +496,27 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	@Override
 	public void end() {
 		end(EndReason.ENDED);
+	}
+
+	/**
+	 * The call ended while a reply was under way (its buffer closed, the listeners not yet told): the
+	 * conversation ends as it does when the call's end is reported, and the reply's models are cancelled.
+	 */
+	private void callEnded() {
+		end(EndReason.CALL_ENDED);
+	}
+
+	/**
+	 * Whether a reply's failure comes from the call's end rather than from a model: the call closed
+	 * under it, or had ended already (a model cancelled or cut off then is no model's fault).
+	 */
+	private boolean endedCall(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BufferClosedException || cause instanceof WssCallClosedException) {
+				return true;
+			}
+		}
+		return this.call.getState() == CallState.DISCONNECTED;
 	}
 
 	private void end(EndReason reason) {
