@@ -49,6 +49,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
 import org.springframework.core.io.ByteArrayResource;
@@ -335,9 +336,9 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				spec = spec.toolCallbacks(this.toolCallbacks);
 			}
 			reply.chatStartNanos = System.nanoTime();
-			return spec.stream().content();
+			return spec.stream().chatResponse().map(DefaultConversation::text);
 		})
-			.filter((token) -> token != null && !token.isEmpty())
+			.filter((token) -> !token.isEmpty())
 			.onBackpressureBuffer()
 			.timeout(chatIdle(), (token) -> chatIdle())
 			.doOnNext((token) -> {
@@ -349,6 +350,19 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				}
 			})
 			.onErrorMap((ex) -> !(ex instanceof StageFailure), (ex) -> new StageFailure(ModelStage.CHAT, ex));
+	}
+
+	/**
+	 * The text of a streamed response; a response that calls tools ends a sentence, so that the text
+	 * written before the call and the text written after its result are not run together.
+	 */
+	private static String text(ChatResponse response) {
+		if (response.getResult() == null || response.getResult().getOutput() == null) {
+			return "";
+		}
+		AssistantMessage output = response.getResult().getOutput();
+		String text = (output.getText() != null) ? output.getText() : "";
+		return output.hasToolCalls() ? text + "\n" : text;
 	}
 
 	/** Fires when the chat model has sent nothing for the chat timeout, not counting time in tools. */
@@ -509,12 +523,10 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				}
 			}
 			if (reply.transferred) {
-				end(EndReason.TRANSFERRED);
-				closeQuietly(this.call::close);
+				end(EndReason.TRANSFERRED, this.call::close);
 			}
 			else {
-				end(EndReason.HUNG_UP);
-				closeQuietly(this.call::disconnect);
+				end(EndReason.HUNG_UP, this.call::disconnect);
 			}
 		}
 	}
@@ -596,6 +608,11 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 	}
 
 	private void end(EndReason reason) {
+		end(reason, null);
+	}
+
+	/** Ends the conversation, then gives the call its last command (the agent hangs up or leaves). */
+	private void end(EndReason reason, @Nullable Runnable lastCommand) {
 		synchronized (this) {
 			if (!this.active) {
 				return;
@@ -616,6 +633,9 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		}
 		closeQuietly(() -> this.call.setAudioListener(null));
 		this.call.removeListener(this);
+		if (lastCommand != null) {
+			closeQuietly(lastCommand);
+		}
 		this.endedMessages = List.copyOf(this.settings.chatMemory().get(this.callId));
 		if (this.settings.ownMemory()) {
 			this.settings.chatMemory().clear(this.callId);

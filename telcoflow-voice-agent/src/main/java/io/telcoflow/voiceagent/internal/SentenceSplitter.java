@@ -36,7 +36,11 @@ public final class SentenceSplitter {
 		int start = 0;
 		for (int i = 0; i < this.pending.length() - 1; i++) {
 			char c = this.pending.charAt(i);
-			if (isEnd(c) && Character.isWhitespace(this.pending.charAt(i + 1)) && !abbreviation(start, i)) {
+			char next = this.pending.charAt(i + 1);
+			// ".Next" without a space: streamed pieces written apart (before and after a tool call).
+			boolean boundary = Character.isWhitespace(next) || (c != '.' && Character.isUpperCase(next))
+					|| (c == '.' && Character.isUpperCase(next) && i > start + 1);
+			if (isEnd(c) && boundary && !abbreviation(start, i)) {
 				String sentence = this.pending.substring(from, i + 1).strip();
 				if (sentence.length() >= MIN_SENTENCE || c == '\n') {
 					if (sentences == null) {
