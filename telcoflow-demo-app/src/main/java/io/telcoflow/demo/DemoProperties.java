@@ -18,6 +18,8 @@ public class DemoProperties {
 	 */
 	private Path recordingsDir = Path.of("recordings");
 
+	private final Agent agent = new Agent();
+
 	private final Receptionist receptionist = new Receptionist();
 
 	private final Simulator simulator = new Simulator();
@@ -30,8 +32,78 @@ public class DemoProperties {
 		this.recordingsDir = recordingsDir;
 	}
 
+	public Agent getAgent() {
+		return this.agent;
+	}
+
 	public Receptionist getReceptionist() {
 		return this.receptionist;
+	}
+
+	/**
+	 * The AI receptionist: a voice agent on the application's Spring AI models.
+	 */
+	public static class Agent {
+
+		/**
+		 * What the receptionist says when it takes a call.
+		 */
+		private String greeting = "Hello, this is Telcoflow reception. How can I help you?";
+
+		/**
+		 * Instructions for a language model, followed by the opening hours (the offline intent
+		 * matcher ignores them).
+		 */
+		private String systemPrompt = """
+				You are the receptionist of Telcoflow, answering the phone. Your replies are spoken: answer \
+				in one or two short sentences, without lists or markup. You can tell the opening hours, \
+				take a message with the take_message tool (ask for the message first, then pass \
+				the caller's words), put the caller through to a person with the transfer_to_person tool \
+				(say so first), and end the call with the hang_up tool once you have said goodbye.""";
+
+		/**
+		 * The sentence that tells the opening hours.
+		 */
+		private String openingHours = "We are open Monday to Friday, from nine in the morning to six in the evening, "
+				+ "and on Saturday from ten to four. On Sundays and public holidays we are closed.";
+
+		/**
+		 * How long a transfer to a person rings before the receptionist hears that nobody answered.
+		 */
+		private Duration transferRingTime = Duration.ofSeconds(8);
+
+		public String getGreeting() {
+			return this.greeting;
+		}
+
+		public void setGreeting(String greeting) {
+			this.greeting = greeting;
+		}
+
+		public String getSystemPrompt() {
+			return this.systemPrompt;
+		}
+
+		public void setSystemPrompt(String systemPrompt) {
+			this.systemPrompt = systemPrompt;
+		}
+
+		public String getOpeningHours() {
+			return this.openingHours;
+		}
+
+		public void setOpeningHours(String openingHours) {
+			this.openingHours = openingHours;
+		}
+
+		public Duration getTransferRingTime() {
+			return this.transferRingTime;
+		}
+
+		public void setTransferRingTime(Duration transferRingTime) {
+			this.transferRingTime = transferRingTime;
+		}
+
 	}
 
 	public Simulator getSimulator() {
@@ -39,7 +111,7 @@ public class DemoProperties {
 	}
 
 	/**
-	 * How the receptionist handles a call.
+	 * How the scripted receptionist (profile {@code scripted}) handles a call.
 	 */
 	public static class Receptionist {
 

@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The demo's embedded mode, when {@code telcoflow.url} is not set: starts an in-process simulator
  * on a loopback port before the starter's client is created, and gives the starter its
  * {@link TelcoflowConnectionDetails} (which take precedence over the {@code telcoflow.*}
  * properties). With {@code demo.simulator.auto-calls} (the default) scripted callers ring every
- * {@code demo.simulator.call-interval}.
+ * {@code demo.simulator.call-interval}: the AI receptionist's ({@link AgentCallers}), or in the
+ * {@code scripted} profile the scripted receptionist's ({@link ScriptedCallers}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnNoTelcoflowUrl
@@ -47,7 +49,18 @@ public class EmbeddedSimulatorConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "demo.simulator.auto-calls", matchIfMissing = true)
-	SimulatedCallers simulatedCallers(TelcoflowSimulator simulator, DemoProperties properties) {
+	@Profile("!scripted")
+	SimulatedCallers agentCallers(TelcoflowSimulator simulator, DemoProperties properties) {
+		DemoProperties.Agent agent = properties.getAgent();
+		AgentCallers callers = new AgentCallers(agent.getGreeting(), agent.getOpeningHours(),
+				agent.getTransferRingTime());
+		return new SimulatedCallers(simulator, properties.getSimulator().getCallInterval(), callers);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "demo.simulator.auto-calls", matchIfMissing = true)
+	@Profile("scripted")
+	SimulatedCallers scriptedCallers(TelcoflowSimulator simulator, DemoProperties properties) {
 		ScriptedCallers callers = new ScriptedCallers(Prompts.load(), properties.getReceptionist());
 		return new SimulatedCallers(simulator, properties.getSimulator().getCallInterval(), callers);
 	}
