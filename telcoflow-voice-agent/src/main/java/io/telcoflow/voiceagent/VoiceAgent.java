@@ -3,10 +3,10 @@ package io.telcoflow.voiceagent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.IntFunction;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -147,6 +147,8 @@ public final class VoiceAgent {
 		/** Default size of the conversation memory: the last 40 messages. */
 		public static final int DEFAULT_MAX_MESSAGES = 40;
 
+		private static final List<String> COMPRESSED_FORMATS = List.of("mp3", "opus", "aac", "flac", "wav", "ogg", "webm");
+
 		private @Nullable ChatClient chatClient;
 
 		private @Nullable TranscriptionModel transcriptionModel;
@@ -169,7 +171,7 @@ public final class VoiceAgent {
 
 		private final List<ToolCallback> toolCallbacks = new ArrayList<>();
 
-		private Set<CallTool> callTools = EnumSet.of(CallTool.HANG_UP, CallTool.READ_DTMF);
+		private EnumSet<CallTool> callTools = EnumSet.of(CallTool.HANG_UP, CallTool.READ_DTMF);
 
 		private Duration transferRingTime = DEFAULT_TRANSFER_RING_TIME;
 
@@ -346,7 +348,7 @@ public final class VoiceAgent {
 		 * @return this builder
 		 */
 		public Builder callTools(CallTool... callTools) {
-			Set<CallTool> set = EnumSet.noneOf(CallTool.class);
+			EnumSet<CallTool> set = EnumSet.noneOf(CallTool.class);
 			for (CallTool tool : callTools) {
 				set.add(Objects.requireNonNull(tool, "callTool"));
 			}
@@ -495,6 +497,7 @@ public final class VoiceAgent {
 			ChatClient chatClient = require(this.chatClient, "a chat client (chatClient or chatModel)");
 			TranscriptionModel transcriptionModel = require(this.transcriptionModel, "a transcription model");
 			TextToSpeechModel speechModel = require(this.speechModel, "a speech model");
+			checkRawAudio(speechModel, this.speechOptions);
 			ChatMemory memory = this.chatMemory;
 			boolean ownMemory = memory == null;
 			if (memory == null) {
@@ -506,10 +509,37 @@ public final class VoiceAgent {
 			return new VoiceAgent(new AgentSettings(chatClient, transcriptionModel, this.transcriptionOptions,
 					speechModel, this.speechOptions, this.speechFormat, this.systemPrompt, this.greeting,
 					this.fallbackLine, List.copyOf(this.tools), List.copyOf(this.toolCallbacks),
-					Set.copyOf(this.callTools), this.transferRingTime, memory, ownMemory, this.bargeIn,
+					Collections.unmodifiableSet(EnumSet.copyOf(this.callTools)), this.transferRingTime, memory, ownMemory, this.bargeIn,
 					this.bargeInMinDuration, this.endOfUtteranceSilence, this.maxUtterance, vad,
 					this.transcriptionTimeout, this.chatTimeout, this.speechTimeout, List.copyOf(this.listeners),
 					this.observationRegistry, new FallbackAudio()));
+		}
+
+		/**
+		 * Refuses a speech model set up for compressed audio or files: their bytes would be sent to
+		 * the caller as noise.
+		 */
+		private static void checkRawAudio(TextToSpeechModel model, @Nullable TextToSpeechOptions options) {
+			String format = (options != null) ? options.getFormat() : null;
+			if (format == null) {
+				try {
+					format = model.getOptions().getFormat();
+				}
+				catch (RuntimeException ex) {
+					// A model without options: nothing to check.
+				}
+			}
+			if (format != null) {
+				String lower = format.toLowerCase(java.util.Locale.ROOT);
+				for (String compressed : COMPRESSED_FORMATS) {
+					if (lower.startsWith(compressed)) {
+						throw new IllegalStateException("The speech model returns " + format
+								+ " audio; a voice agent needs raw audio (PCM, or G.711 μ-law/A-law) described by "
+								+ "speechFormat(...): for OpenAI set response format PCM "
+								+ "(spring.ai.openai.audio.speech.response-format=pcm), for ElevenLabs pcm_24000");
+					}
+				}
+			}
 		}
 
 		private static <T> T require(@Nullable T value, String what) {

@@ -15,13 +15,14 @@ import org.jspecify.annotations.Nullable;
  * caller's speech to the first audio of the reply pulled by the server, what the caller
  * experiences), {@code end-of-utterance}, {@code transcription}, {@code first-token},
  * {@code first-speech};</li>
- * <li>{@code telcoflow.voice-agent.turns} (counter), tag {@code outcome}: {@code completed},
- * {@code interrupted}, {@code failed}, {@code cancelled};</li>
+ * <li>{@code telcoflow.voice-agent.turns} (counter), tag {@code outcome}: the {@link TurnOutcome}
+ * ({@code COMPLETED}, {@code INTERRUPTED}, {@code FAILED}, {@code CANCELLED});</li>
  * <li>{@code telcoflow.voice-agent.barge-ins} (counter);</li>
- * <li>{@code telcoflow.voice-agent.failures} (counter), tags {@code stage}
- * ({@code transcription}, {@code chat}, {@code speech}) and {@code kind} ({@code timeout},
- * {@code error}).</li>
+ * <li>{@code telcoflow.voice-agent.failures} (counter), tags {@code stage}: the {@link ModelStage}
+ * ({@code TRANSCRIPTION}, {@code CHAT}, {@code SPEECH}) and {@code kind} ({@code TIMEOUT},
+ * {@code ERROR}).</li>
  * </ul>
+ * Tag values that name an enum constant use the constant's name, like the starter's meters.
  * Add it with {@link VoiceAgent.Builder#listener(VoiceAgentListener)} (the Spring Boot
  * auto-configuration does).
  */
@@ -59,7 +60,7 @@ public final class VoiceAgentMetrics implements VoiceAgentListener {
 		if (event instanceof VoiceAgentEvent.TurnCompleted turn) {
 			Counter.builder(TURNS)
 				.description("Turns of voice agent conversations, by outcome")
-				.tag("outcome", lower(turn.outcome().name()))
+				.tag("outcome", turn.outcome().name())
 				.register(this.registry)
 				.increment();
 			record("response", turn.response());
@@ -74,8 +75,8 @@ public final class VoiceAgentMetrics implements VoiceAgentListener {
 		else if (event instanceof VoiceAgentEvent.ModelFailed failed) {
 			Counter.builder(FAILURES)
 				.description("Voice agent model calls that failed or timed out")
-				.tag("stage", lower(failed.stage().name()))
-				.tag("kind", failed.timedOut() ? "timeout" : "error")
+				.tag("stage", failed.stage().name())
+				.tag("kind", failed.timedOut() ? "TIMEOUT" : "ERROR")
 				.register(this.registry)
 				.increment();
 		}
@@ -89,10 +90,6 @@ public final class VoiceAgentMetrics implements VoiceAgentListener {
 				.register(this.registry)
 				.record(duration);
 		}
-	}
-
-	private static String lower(String name) {
-		return name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
 }

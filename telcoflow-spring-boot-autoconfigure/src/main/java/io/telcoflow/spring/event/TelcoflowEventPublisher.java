@@ -127,7 +127,14 @@ public class TelcoflowEventPublisher implements TelcoflowClientListener, Disposa
 		submit((client) -> new HandlerFailedEvent(client, failure, callId));
 	}
 
-	private void submit(Function<TelcoflowClient, @Nullable TelcoflowEvent> event) {
+	/**
+	 * Publishes an event on this publisher's thread, after those already queued; what other parts
+	 * of the application (the voice agent) use to publish their events in the same order and off
+	 * their own threads.
+	 * @param event makes the event from the client (called on the publishing thread); {@code null}
+	 * for none
+	 */
+	public void submit(Function<TelcoflowClient, @Nullable TelcoflowEvent> event) {
 		this.executor.execute(() -> publish(event));
 	}
 

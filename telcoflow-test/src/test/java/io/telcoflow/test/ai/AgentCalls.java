@@ -94,6 +94,8 @@ final class AgentCalls implements AutoCloseable, VoiceAgentListener {
 
 	@Override
 	public void close() {
+		// The callers hang up first: a client closing waits for its calls' handlers.
+		this.simulator.calls().forEach(SimulatedCall::hangUp);
 		this.client.close();
 	}
 

@@ -73,8 +73,10 @@ class VoiceAgentBargeInTests {
 			assertThat(bargeIn.heardBytes()).isGreaterThan(first).isLessThan(first + frames(this.speech.audioBytes(SECOND)));
 
 			// The in-flight model calls were cancelled.
-			assertThat(this.chat.cancellations()).isEqualTo(1);
-			assertThat(this.speech.cancellations()).isEqualTo(1);
+			await().atMost(AgentCalls.WAIT)
+				.untilAsserted(() -> assertThat(this.chat.cancellations()).isEqualTo(1));
+			await().atMost(AgentCalls.WAIT)
+				.untilAsserted(() -> assertThat(this.speech.cancellations()).isEqualTo(1));
 
 			// Memory holds exactly the heard text: the first sentence, the words of the second that fit
 			// in the bytes pulled (apportioned by characters, whole words only).
@@ -92,7 +94,7 @@ class VoiceAgentBargeInTests {
 			VoiceAgentEvent.TurnCompleted turn = calls.awaitEvent(VoiceAgentEvent.TurnCompleted.class, 1);
 			assertThat(turn.outcome()).isEqualTo(TurnOutcome.INTERRUPTED);
 			assertThat(this.meters.get(VoiceAgentMetrics.BARGE_INS).counter().count()).isEqualTo(1);
-			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "interrupted").counter().count())
+			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "INTERRUPTED").counter().count())
 				.isEqualTo(1);
 		}
 	}

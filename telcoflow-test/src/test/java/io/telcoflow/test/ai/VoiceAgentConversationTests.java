@@ -3,6 +3,8 @@ package io.telcoflow.test.ai;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.telcoflow.simulator.SimulatedCall;
 import io.telcoflow.test.junit.TelcoflowSimulatorExtension;
 import io.telcoflow.voiceagent.TranscriptEntry;
@@ -39,6 +41,8 @@ class VoiceAgentConversationTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private final TestObservationRegistry observations = TestObservationRegistry.create();
+
 	@Test
 	void greetsAnswersEachUtteranceAndRemembersTheConversation() {
 		try (AgentCalls calls = new AgentCalls(this.telcoflow.simulator(), (listener) -> VoiceAgent.builder()
@@ -49,6 +53,7 @@ class VoiceAgentConversationTests {
 			.greeting("Grand Hotel, good evening.")
 			.listener(listener)
 			.listener(new VoiceAgentMetrics(this.meters))
+			.observationRegistry(this.observations)
 			.build())) {
 			SimulatedCall call = calls.place();
 			VoiceAgentEvent.AgentSaid greeting = calls.awaitEvent(VoiceAgentEvent.AgentSaid.class, 1);
@@ -88,9 +93,21 @@ class VoiceAgentConversationTests {
 			assertThat(turn.firstToken()).isNotNull();
 			assertThat(turn.firstSpeech()).isNotNull();
 			assertThat(turn.response()).isGreaterThanOrEqualTo(turn.endOfUtterance());
-			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "completed").counter().count())
+			assertThat(this.meters.get(VoiceAgentMetrics.TURNS).tag("outcome", "COMPLETED").counter().count())
 				.isEqualTo(2);
 			assertThat(this.meters.get(VoiceAgentMetrics.LATENCY).tag("part", "response").timer().count()).isEqualTo(2);
+			// An observation per turn, with an event at each part.
+			TestObservationRegistryAssert.assertThat(this.observations)
+				.hasNumberOfObservationsWithNameEqualTo("telcoflow.voice-agent.turn", 2)
+				.hasObservationWithNameEqualTo("telcoflow.voice-agent.turn")
+				.that()
+				.hasBeenStopped()
+				.hasLowCardinalityKeyValue("outcome", "COMPLETED")
+				.hasHighCardinalityKeyValue("telcoflow.call.id", call.callId())
+				.hasEvent("telcoflow.voice-agent.transcribed")
+				.hasEvent("telcoflow.voice-agent.first-token")
+				.hasEvent("telcoflow.voice-agent.first-speech")
+				.hasEvent("telcoflow.voice-agent.first-audio-played");
 			// The caller heard all of it: the server pulled every byte the agent sent.
 			await().atMost(AgentCalls.WAIT)
 				.untilAsserted(() -> assertThat(call.record().agentAudioBytes()).isGreaterThanOrEqualTo(

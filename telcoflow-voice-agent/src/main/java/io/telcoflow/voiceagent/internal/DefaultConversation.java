@@ -211,7 +211,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 			else {
 				// The caller goes on before the reply began: answer both utterances together.
 				current.cancelled = true;
-				current.dispose();
+				cancelLater(current);
 				if (current.userText != null) {
 					this.settings.chatMemory().add(this.callId, new UserMessage(current.userText));
 				}
@@ -229,7 +229,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		this.call.clearSendAudioBuffer();
 		long played = this.call.getPlayedAudioBytes();
 		this.outOffset = played;
-		current.dispose();
+		cancelLater(current);
 		String heard = current.ledger.split(played)[0];
 		emit(new VoiceAgentEvent.BargeIn(this.callId, Instant.now(), Math.max(0, played - current.firstAudioOffset),
 				heard));
@@ -260,8 +260,23 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				.start();
 			Reply next = new Reply(turn, audio, speechEnd, endOfUtterance, this.format.bytesPerSecond(), observation);
 			this.reply = next;
-			run(next, turn(next));
+			// Assembled off the reader thread, which reads other calls' audio too.
+			Schedulers.boundedElastic().schedule(() -> {
+				synchronized (this) {
+					if (!next.cancelled) {
+						run(next, turn(next));
+					}
+				}
+			});
 		}
+	}
+
+	/**
+	 * Cancels a reply's models off the reader thread (a model's cancellation may close a
+	 * connection); nothing more of the reply is sent meanwhile, as it is marked cancelled.
+	 */
+	private static void cancelLater(Reply reply) {
+		Schedulers.boundedElastic().schedule(reply::dispose);
 	}
 
 	@Override
@@ -488,6 +503,8 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 				return;
 			}
 			reply.failed = true;
+			// The sentence being synthesized ends where its audio ended.
+			reply.ledger.complete();
 		}
 		ModelStage stage = (failure instanceof StageFailure staged) ? staged.stage : ModelStage.CHAT;
 		Throwable cause = (failure instanceof StageFailure && failure.getCause() != null) ? failure.getCause() : failure;
@@ -571,8 +588,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (this.reply == reply) {
 			this.reply = null;
 		}
-		String[] split = (outcome == TurnOutcome.COMPLETED) ? new String[] { reply.ledger.text(), "" }
-				: reply.ledger.split(played);
+		String[] split = reply.ledger.split((outcome == TurnOutcome.COMPLETED) ? Long.MAX_VALUE : played);
 		String heard = split[0];
 		String unheard = split[1];
 		List<Message> messages = new ArrayList<>(2);
@@ -585,7 +601,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (!messages.isEmpty()) {
 			this.settings.chatMemory().add(this.callId, messages);
 		}
-		boolean interrupted = outcome == TurnOutcome.INTERRUPTED || !unheard.isEmpty();
+		boolean interrupted = outcome == TurnOutcome.INTERRUPTED;
 		if (!reply.ledger.isEmpty()) {
 			Instant now = Instant.now();
 			record(new TranscriptEntry(TranscriptEntry.Speaker.AGENT, heard, unheard, interrupted, now));
@@ -598,7 +614,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 					Reply.between(reply.speechStartNanos, reply.firstSpeechNanos),
 					Reply.between(reply.speechEndNanos, reply.firstPlayedNanos)));
 			if (reply.observation != null) {
-				reply.observation.lowCardinalityKeyValue("outcome", outcome.name().toLowerCase(Locale.ROOT));
+				reply.observation.lowCardinalityKeyValue("outcome", outcome.name());
 				reply.observation.stop();
 			}
 		}

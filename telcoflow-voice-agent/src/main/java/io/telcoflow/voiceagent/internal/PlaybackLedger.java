@@ -74,14 +74,6 @@ public final class PlaybackLedger {
 	}
 
 	/**
-	 * Returns everything the utterance holds.
-	 * @return the sentences joined by spaces
-	 */
-	public String text() {
-		return split(Long.MAX_VALUE)[0];
-	}
-
-	/**
 	 * Splits the text at what the caller heard.
 	 * @param played bytes the server pulled, in the same coordinates as the offsets
 	 * @return the heard text and the unheard text
@@ -93,7 +85,11 @@ public final class PlaybackLedger {
 		for (Segment segment : this.segments) {
 			long end = segment.complete ? segment.end
 					: Math.max(segment.end, segment.start + (long) Math.ceil(segment.text.length() * bytesPerChar));
-			if (played >= end) {
+			if (segment.complete && segment.end == segment.start) {
+				// Never sounded (its synthesis failed).
+				append(unheard, segment.text);
+			}
+			else if (played >= end) {
 				append(heard, segment.text);
 			}
 			else if (played <= segment.start) {

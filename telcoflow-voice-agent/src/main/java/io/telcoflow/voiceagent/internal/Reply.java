@@ -29,7 +29,7 @@ final class Reply {
 
 	final @Nullable Observation observation;
 
-	@Nullable Disposable subscription;
+	volatile @Nullable Disposable subscription;
 
 	@Nullable String userText;
 

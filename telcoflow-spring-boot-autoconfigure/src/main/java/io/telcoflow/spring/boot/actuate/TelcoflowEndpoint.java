@@ -30,7 +30,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * the next handler that matches them).
  * <p>
  * Phone numbers are personal data, so only their last four digits are shown
- * ({@code *********0001}); the API key and other credentials are never shown.
+ * ({@code *********0001}); the API key and other credentials are never shown. A call a voice
+ * agent talks on shows its transcript so far (turn it off with
+ * {@code telcoflow.voice-agent.transcripts-in-endpoint=false}).
  */
 @Endpoint(id = "telcoflow")
 public class TelcoflowEndpoint {
@@ -44,6 +46,8 @@ public class TelcoflowEndpoint {
 	private final @Nullable TelcoflowLifecycle lifecycle;
 
 	private final @Nullable IncomingCallDispatcher dispatcher;
+
+	private final @Nullable CallTranscripts transcripts;
 
 	/**
 	 * Creates an endpoint that only shows the client.
@@ -63,10 +67,24 @@ public class TelcoflowEndpoint {
 	 */
 	public TelcoflowEndpoint(TelcoflowClient client, Clock clock, @Nullable TelcoflowLifecycle lifecycle,
 			@Nullable IncomingCallDispatcher dispatcher) {
+		this(client, clock, lifecycle, dispatcher, null);
+	}
+
+	/**
+	 * Creates an endpoint that also shows the transcripts of live calls.
+	 * @param client the client to show
+	 * @param clock the clock that calls' durations are measured with
+	 * @param lifecycle starts and stops taking calls, or {@code null}
+	 * @param dispatcher the handlers and which one took each call, or {@code null}
+	 * @param transcripts the live calls' transcripts (a voice agent's conversations), or {@code null}
+	 */
+	public TelcoflowEndpoint(TelcoflowClient client, Clock clock, @Nullable TelcoflowLifecycle lifecycle,
+			@Nullable IncomingCallDispatcher dispatcher, @Nullable CallTranscripts transcripts) {
 		this.client = client;
 		this.clock = clock;
 		this.lifecycle = lifecycle;
 		this.dispatcher = dispatcher;
+		this.transcripts = transcripts;
 	}
 
 	/**
@@ -162,7 +180,8 @@ public class TelcoflowEndpoint {
 		String handler = (this.dispatcher != null) ? this.dispatcher.getHandler(call.getCallId()).orElse(null) : null;
 		return new CallDescriptor(call.getCallId(), call.getState().name(), handler, mask(call.getCallerNumber()),
 				mask(call.getCalleeNumber()), call.getOfferedAt().toString(),
-				(duration.isNegative() ? Duration.ZERO : duration).toString(), call.getSendAudioBufferSize());
+				(duration.isNegative() ? Duration.ZERO : duration).toString(), call.getSendAudioBufferSize(),
+				(this.transcripts != null) ? this.transcripts.transcript(call.getCallId()) : null);
 	}
 
 	static @Nullable String mask(@Nullable String number) {
@@ -210,9 +229,11 @@ public class TelcoflowEndpoint {
 	 * @param offeredAt when the server offered the call (ISO-8601)
 	 * @param duration time since the offer (ISO-8601, such as {@code PT1M5.2S})
 	 * @param bufferedAudioBytes outgoing audio buffered and not yet played
+	 * @param transcript the conversation so far when a voice agent talks on the call, else {@code null}
 	 */
 	public record CallDescriptor(String id, String state, @Nullable String handler, @Nullable String caller, @Nullable String callee,
-			String offeredAt, String duration, int bufferedAudioBytes) implements OperationResponseBody {
+			String offeredAt, String duration, int bufferedAudioBytes,
+			@Nullable List<CallTranscripts.TranscriptLine> transcript) implements OperationResponseBody {
 	}
 
 }

@@ -58,8 +58,8 @@ class TelcoflowEndpointTests {
 		assertThat(descriptor.maxCalls()).isEqualTo(10);
 		assertThat(descriptor.calls()).containsExactly(
 				new CallDescriptor("call-1", "ANSWERED", null, "*********0001", "*********0999", "2026-01-01T10:00:00Z",
-						"PT1M5S", 9600),
-				new CallDescriptor("call-2", "PENDING", null, null, null, "2026-01-01T10:01:00Z", "PT5S", 0));
+						"PT1M5S", 9600, null),
+				new CallDescriptor("call-2", "PENDING", null, null, null, "2026-01-01T10:01:00Z", "PT5S", 0, null));
 	}
 
 	@Test
@@ -72,6 +72,22 @@ class TelcoflowEndpointTests {
 		assertThat(json).contains("\"connectionState\":\"READY\"", "\"id\":\"call-1\"",
 				"\"caller\":\"*********0001\"", "\"duration\":\"PT1M5S\"", "\"bufferedAudioBytes\":9600")
 			.doesNotContain("+441632960001", "s3cr3t", "mediaToken");
+	}
+
+	@Test
+	void showsTheTranscriptOfACallAVoiceAgentTalksOn() {
+		ActiveCall call = call("call-1", CallState.ANSWERED, null, null, "2026-01-01T10:00:00Z", 0);
+		given(this.client.getCall("call-1")).willReturn(Optional.of(call));
+		List<CallTranscripts.TranscriptLine> lines = List.of(
+				new CallTranscripts.TranscriptLine("agent", "Grand Hotel, good evening.", "", "2026-01-01T10:00:01Z"),
+				new CallTranscripts.TranscriptLine("caller", "A room, please.", "", "2026-01-01T10:00:03Z"));
+		TelcoflowEndpoint endpoint = new TelcoflowEndpoint(this.client, Clock.fixed(NOW, ZoneOffset.UTC), null, null,
+				(callId) -> callId.equals("call-1") ? lines : null);
+		CallDescriptor described = endpoint.call("call-1");
+		assertThat(described).isNotNull();
+		assertThat(described.transcript()).isEqualTo(lines);
+		String json = JsonMapper.builder().build().writeValueAsString(described);
+		assertThat(json).contains("\"speaker\":\"caller\"", "\"text\":\"A room, please.\"");
 	}
 
 	@Test
@@ -88,7 +104,7 @@ class TelcoflowEndpointTests {
 		given(this.client.getCall("call-1")).willReturn(Optional.of(call));
 		given(this.client.getCall("gone")).willReturn(Optional.empty());
 		assertThat(this.endpoint.call("call-1")).isEqualTo(new CallDescriptor("call-1", "CONNECTED", null, "*********0001",
-				null, "2026-01-01T10:01:00Z", "PT5S", 10));
+				null, "2026-01-01T10:01:00Z", "PT5S", 10, null));
 		assertThat(this.endpoint.call("gone")).isNull();
 	}
 

@@ -3,6 +3,7 @@ package io.telcoflow.spring.boot.autoconfigure.health;
 import java.time.Clock;
 
 import io.telcoflow.client.TelcoflowClient;
+import io.telcoflow.spring.boot.actuate.CallTranscripts;
 import io.telcoflow.spring.boot.actuate.TelcoflowEndpoint;
 import io.telcoflow.spring.listener.IncomingCallDispatcher;
 import io.telcoflow.spring.listener.TelcoflowLifecycle;
@@ -36,8 +37,9 @@ public final class TelcoflowEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TelcoflowEndpoint telcoflowEndpoint(TelcoflowClient client, ObjectProvider<TelcoflowLifecycle> lifecycle,
-				ObjectProvider<IncomingCallDispatcher> dispatcher) {
-			return new TelcoflowEndpoint(client, Clock.systemUTC(), lifecycle.getIfUnique(), dispatcher.getIfUnique());
+				ObjectProvider<IncomingCallDispatcher> dispatcher, ObjectProvider<CallTranscripts> transcripts) {
+			return new TelcoflowEndpoint(client, Clock.systemUTC(), lifecycle.getIfUnique(), dispatcher.getIfUnique(),
+					transcripts.getIfUnique());
 		}
 
 	}
