@@ -11,6 +11,8 @@
 #                                                options in StackHarness, e.g. --calls 200 --schemes wss --repeat 1)
 #   telcoflow-benchmarks/run.sh audio            docs/audio.md: resampler vs SoX and the JDK, G.711 vs the JDK and SoX,
 #                                                streams per core, voice activity on a labelled set (needs sox, espeak-ng)
+#   telcoflow-benchmarks/run.sh speech           docs/offline-speech.md: start-up and per-sentence latency of the offline
+#                                                speech models (FreeTTS, Sphinx4 grammar and language model)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -94,5 +96,13 @@ case "${1:-}" in
 		audio VadEvaluation
 		jmh ResamplerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
 		;;
-	*) sed -n '2,13p' "$0"; exit 2 ;;
+	speech)
+		build
+		speech() { (cd "$here" && "$java17" -Xmx1g -cp "$(classpath)" io.telcoflow.benchmarks.speech.OfflineSpeechMeasurements "$@"); }
+		speech
+		for model in tts grammar language-model; do
+			speech "$model"
+		done
+		;;
+	*) sed -n '2,15p' "$0"; exit 2 ;;
 esac

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.audio.resample.Resampler;
 import io.telcoflow.audio.wav.WavAudio;
@@ -143,13 +142,7 @@ public final class FreeTtsTextToSpeechModel implements TextToSpeechModel {
 		if (voiceRate == request.sampleRate()) {
 			return audio;
 		}
-		AudioConverter converter = new AudioConverter(AudioFormat.pcm(voiceRate), AudioFormat.pcm(request.sampleRate()));
-		byte[] body = converter.convert(audio);
-		byte[] tail = converter.flush();
-		byte[] out = new byte[body.length + tail.length];
-		System.arraycopy(body, 0, out, 0, body.length);
-		System.arraycopy(tail, 0, out, body.length, tail.length);
-		return out;
+		return WholeAudio.convert(audio, AudioFormat.pcm(voiceRate), AudioFormat.pcm(request.sampleRate()), 0);
 	}
 
 	private static TextToSpeechResponse response(Request request, byte[] pcm) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One allocated FreeTTS voice whose audio is collected in memory instead of played. The voice is
@@ -72,7 +73,7 @@ final class FreeTtsVoice {
 
 		private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
 
-		private javax.sound.sampled.@org.jspecify.annotations.Nullable AudioFormat format;
+		private javax.sound.sampled.@Nullable AudioFormat format;
 
 		private javax.sound.sampled.AudioFormat format() {
 			if (this.format == null) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import edu.cmu.sphinx.api.Configuration;
 import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.api.StreamSpeechRecognizer;
+import io.telcoflow.audio.AudioFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,13 +127,9 @@ final class SphinxRecognizer {
 	 */
 	private static final class WarmUp {
 
-		static final byte[] SPEECH = padded(FreeTtsVoice.create(FreeTtsTextToSpeechOptions.VOICE_16K).speak("Hello.", 1.0));
-
-		private static byte[] padded(byte[] speech) {
-			byte[] padded = new byte[speech.length + 2 * PADDING_BYTES];
-			System.arraycopy(speech, 0, padded, PADDING_BYTES, speech.length);
-			return padded;
-		}
+		static final byte[] SPEECH = WholeAudio.convert(
+				FreeTtsVoice.create(FreeTtsTextToSpeechOptions.VOICE_16K).speak("Hello.", 1.0), AudioFormat.PCM_16K,
+				AudioFormat.PCM_16K, PADDING_BYTES);
 
 	}
 

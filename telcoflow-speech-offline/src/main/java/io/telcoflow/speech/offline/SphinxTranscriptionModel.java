@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
+import io.telcoflow.audio.resample.Resampler;
 import io.telcoflow.audio.wav.WavAudio;
 import io.telcoflow.audio.wav.WavReader;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +40,8 @@ import reactor.core.scheduler.Schedulers;
  * is refused with an {@link IllegalArgumentException}; empty audio gives an empty transcript. The
  * transcript is the recognized words in lower case, without punctuation; the segments Sphinx4 cuts
  * at pauses are joined with a space. {@link #stream(AudioTranscriptionPrompt)} emits each segment as
- * it is recognized.
+ * it is recognized (on Reactor's bounded-elastic scheduler; a cancelled stream still decodes to the
+ * end of its audio).
  * <p>
  * Thread-safe. Sphinx4 recognizers are not and each takes seconds and tens of megabytes to load,
  * so the model keeps a small pool: one recognizer loaded by {@link Builder#build()}, more (up to
@@ -139,15 +140,9 @@ public final class SphinxTranscriptionModel implements TranscriptionModel {
 		if (audio.data().length == 0) {
 			return audio.data();
 		}
-		AudioConverter converter = new AudioConverter(audio.format(), AudioFormat.pcm(SAMPLE_RATE));
-		byte[] body = converter.convert(audio.data());
-		byte[] tail = converter.flush();
 		// silence on both sides: Sphinx4's end-pointer misses speech that starts or ends the audio
-		int padding = SphinxRecognizer.PADDING_BYTES;
-		byte[] pcm = new byte[padding + body.length + tail.length + padding];
-		System.arraycopy(body, 0, pcm, padding, body.length);
-		System.arraycopy(tail, 0, pcm, padding + body.length, tail.length);
-		return pcm;
+		return WholeAudio.convert(audio.data(), audio.format(), AudioFormat.pcm(SAMPLE_RATE),
+				SphinxRecognizer.PADDING_BYTES);
 	}
 
 	private WavAudio read(Resource resource) {
@@ -213,7 +208,8 @@ public final class SphinxTranscriptionModel implements TranscriptionModel {
 		}
 
 		/**
-		 * Recognizes only what a JSGF grammar accepts (its public rules).
+		 * Recognizes only what a JSGF grammar accepts (its public rules). Its words are not checked
+		 * against the dictionary: Sphinx4 logs a warning for a word it cannot pronounce.
 		 * @param jsgf the grammar's text, with a {@code grammar <name>;} line
 		 * @return this builder
 		 * @throws IllegalArgumentException when the grammar declares no name
@@ -252,9 +248,15 @@ public final class SphinxTranscriptionModel implements TranscriptionModel {
 		 * Sets the format of audio given without a WAV header (WAV files always say their own).
 		 * @param format the format, at one of the resampler's rates
 		 * @return this builder
+		 * @throws IllegalArgumentException when the resampler does not take its rate
 		 */
 		public Builder rawAudioFormat(AudioFormat format) {
-			this.rawAudioFormat = Objects.requireNonNull(format, "format");
+			Objects.requireNonNull(format, "format");
+			if (!Resampler.SUPPORTED_RATES.contains(format.sampleRate())) {
+				throw new IllegalArgumentException("Unsupported sample rate " + format.sampleRate()
+						+ " Hz; SphinxTranscriptionModel supports: " + Resampler.SUPPORTED_RATES.stream().sorted().toList());
+			}
+			this.rawAudioFormat = format;
 			return this;
 		}
 

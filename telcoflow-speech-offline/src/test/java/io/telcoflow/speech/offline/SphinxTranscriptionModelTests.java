@@ -105,14 +105,24 @@ class SphinxTranscriptionModelTests {
 			.isThrownBy(() -> SphinxTranscriptionModel.builder().phrases(List.of("hello")).languageModel().build())
 			.withMessageStartingWith("Choose one mode");
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SphinxTranscriptionModel.builder().rawAudioFormat(AudioFormat.pcm(44_000)))
+			.withMessageStartingWith("Unsupported sample rate 44000 Hz; SphinxTranscriptionModel supports: [8000");
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SphinxTranscriptionModel.builder().grammar("public <a> = hello;"))
 			.withMessage("The JSGF grammar declares no name (a line 'grammar <name>;')");
 	}
 
 	@Test
-	void transcribesRawPcmInTheFormatItWasGivenAndForManyCallersAtOnce() throws Exception {
+	void transcribesWithAJsgfGrammarRawPcmInTheFormatItWasGivenForManyCallersAtOnce() throws Exception {
 		SphinxTranscriptionModel raw = SphinxTranscriptionModel.builder()
-			.phrases(OfflineModels.PHRASES)
+			.grammar("""
+					#JSGF V1.0;
+					grammar reception;
+					public <request> = <greeting> | [<greeting>] <question>;
+					<greeting> = hello | good morning;
+					<question> = what are your opening hours | when are you open | i would like to leave a message
+					    | can i talk to a person;
+					""")
 			.rawAudioFormat(AudioFormat.PCM_24K)
 			.maxConcurrentTranscriptions(2)
 			.build();

@@ -55,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a confirmation; any other result no words.
  * <p>
  * {@link #stream(Prompt)} emits the answer one sentence per response, then the tool calls in a last
- * response. Thread-safe and stateless.
+ * response. Thread-safe; it keeps no conversation of its own (the prompt holds it).
  */
 public final class IntentChatModel implements ChatModel {
 
