@@ -40,53 +40,22 @@ public class DemoProperties {
 		return this.receptionist;
 	}
 
+	public Simulator getSimulator() {
+		return this.simulator;
+	}
+
 	/**
-	 * The AI receptionist: a voice agent on the application's Spring AI models.
+	 * The AI receptionist. Its greeting, instructions and call tools are the starter's
+	 * {@code telcoflow.voice-agent.*} properties.
 	 */
 	public static class Agent {
 
 		/**
-		 * What the receptionist says when it takes a call.
-		 */
-		private String greeting = "Hello, this is Telcoflow reception. How can I help you?";
-
-		/**
-		 * Instructions for a language model, followed by the opening hours (the offline intent
-		 * matcher ignores them).
-		 */
-		private String systemPrompt = """
-				You are the receptionist of Telcoflow, answering the phone. Your replies are spoken: answer \
-				in one or two short sentences, without lists or markup. You can tell the opening hours, \
-				take a message with the take_message tool (ask for the message first, then pass \
-				the caller's words), put the caller through to a person with the transfer_to_person tool \
-				(say so first), and end the call with the hang_up tool once you have said goodbye.""";
-
-		/**
-		 * The sentence that tells the opening hours.
+		 * The sentence that tells the opening hours: what the offline intent matcher answers, and
+		 * part of the system prompt for a language model.
 		 */
 		private String openingHours = "We are open Monday to Friday, from nine in the morning to six in the evening, "
 				+ "and on Saturday from ten to four. On Sundays and public holidays we are closed.";
-
-		/**
-		 * How long a transfer to a person rings before the receptionist hears that nobody answered.
-		 */
-		private Duration transferRingTime = Duration.ofSeconds(8);
-
-		public String getGreeting() {
-			return this.greeting;
-		}
-
-		public void setGreeting(String greeting) {
-			this.greeting = greeting;
-		}
-
-		public String getSystemPrompt() {
-			return this.systemPrompt;
-		}
-
-		public void setSystemPrompt(String systemPrompt) {
-			this.systemPrompt = systemPrompt;
-		}
 
 		public String getOpeningHours() {
 			return this.openingHours;
@@ -96,18 +65,6 @@ public class DemoProperties {
 			this.openingHours = openingHours;
 		}
 
-		public Duration getTransferRingTime() {
-			return this.transferRingTime;
-		}
-
-		public void setTransferRingTime(Duration transferRingTime) {
-			this.transferRingTime = transferRingTime;
-		}
-
-	}
-
-	public Simulator getSimulator() {
-		return this.simulator;
 	}
 
 	/**

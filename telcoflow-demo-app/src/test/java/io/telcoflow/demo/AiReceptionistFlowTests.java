@@ -1,6 +1,10 @@
 package io.telcoflow.demo;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +24,7 @@ import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.speech.offline.FreeTtsTextToSpeechModel;
 import io.telcoflow.speech.offline.SphinxTranscriptionModel;
 import io.telcoflow.speech.offline.demo.IntentChatModel;
+import io.telcoflow.spring.boot.autoconfigure.voiceagent.VoiceAgentProperties;
 import io.telcoflow.voiceagent.CallTool;
 import io.telcoflow.voiceagent.TurnOutcome;
 import io.telcoflow.voiceagent.VoiceAgentEvent;
@@ -39,6 +44,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.FileSystemResource;
@@ -51,11 +57,12 @@ import static org.awaitility.Awaitility.await;
  * scripted caller of the demo rings in turn (one call at a time, so that a loaded machine slows the
  * calls down rather than making them overlap), and each test checks its call's story: what the
  * transcription model recognized, what the agent said and how much of it the caller heard (from
- * the audio the simulator pulled), the tools it called, the recording, how the call ended.
+ * the audio the simulator pulled), the tools it called, the recording, how the call ended, and the
+ * live transcript in the {@code telcoflow} endpoint.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "demo.simulator.auto-calls=false", "demo.simulator.record-agent-audio=true",
-				"demo.recordings-dir=target/test-recordings/ai", "demo.agent.transfer-ring-time=3s" })
+				"demo.recordings-dir=target/test-recordings/ai", "telcoflow.voice-agent.transfer-ring-time=3s" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AiReceptionistFlowTests {
 
@@ -69,6 +76,9 @@ class AiReceptionistFlowTests {
 
 	@Autowired
 	private DemoProperties properties;
+
+	@Autowired
+	private VoiceAgentProperties voiceAgent;
 
 	@Autowired
 	private RecordedEvents events;
@@ -85,12 +95,15 @@ class AiReceptionistFlowTests {
 	@Autowired
 	private MeterRegistry meterRegistry;
 
+	@LocalServerPort
+	private int port;
+
 	private AgentCallers callers;
 
 	@BeforeAll
 	void callers() {
-		DemoProperties.Agent agent = this.properties.getAgent();
-		this.callers = new AgentCallers(agent.getGreeting(), agent.getOpeningHours(), agent.getTransferRingTime());
+		this.callers = new AgentCallers(this.voiceAgent.getGreeting(), this.properties.getAgent().getOpeningHours(),
+				this.voiceAgent.getTransferRingTime());
 		this.simulator.awaitReadySessions(1, Duration.ofSeconds(30));
 	}
 
@@ -109,13 +122,13 @@ class AiReceptionistFlowTests {
 		assertThat(story.callerSaid()).singleElement().asString().contains("what are your opening hours");
 		String hours = this.properties.getAgent().getOpeningHours() + " Is there anything else I can help you with?";
 		assertThat(story.agentSaid()).extracting(AgentSaid::heard)
-			.containsExactly(this.properties.getAgent().getGreeting(), hours);
+			.containsExactly(this.voiceAgent.getGreeting(), hours);
 		assertThat(story.agentSaid()).noneMatch(AgentSaid::interrupted);
 		assertThat(story.outcomes()).containsExactly(TurnOutcome.COMPLETED);
 		assertThat(story.callTools()).isEmpty();
 		assertThat(story.ended()).isEqualTo(EndReason.CALL_ENDED);
 		assertThat(story.call().endReason()).isEqualTo("caller_hangup");
-		assertCallerHeard(story, this.properties.getAgent().getGreeting(), hours);
+		assertCallerHeard(story, this.voiceAgent.getGreeting(), hours);
 		assertThat(story.responses()).allSatisfy((response) -> assertThat(response).isPositive());
 	}
 
@@ -140,8 +153,14 @@ class AiReceptionistFlowTests {
 	}
 
 	@Test
-	void callerWhoAsksForAPersonWhomNobodyAnswersIsOfferedAMessage() {
-		Story story = call(Scenario.TRANSFER);
+	void callerWhoAsksForAPersonWhomNobodyAnswersIsOfferedAMessage() throws Exception {
+		SimulatedCall call = this.simulator.placeCall(this.callers.script(Scenario.TRANSFER));
+		// While it rings for a person, the telcoflow endpoint shows the live call's transcript.
+		await().atMost(CALL_TIMEOUT)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> telcoflowEndpoint().contains("\"text\":\"can i talk to a person"));
+		assertThat(telcoflowEndpoint()).contains(call.callId(), "\"speaker\":\"caller\"", "\"speaker\":\"agent\"");
+		Story story = story(call);
 		assertThat(story.callerSaid()).singleElement().asString().contains("can i talk to a person");
 		assertThat(story.of(VoiceAgentEvent.CallToolUsed.class)).singleElement().satisfies((tool) -> {
 			assertThat(tool.tool()).isEqualTo(CallTool.TRANSFER);
@@ -185,7 +204,7 @@ class AiReceptionistFlowTests {
 	void callerWhoSaysGoodbyeIsHungUpOnOnceTheGoodbyeHasPlayed() {
 		Story story = call(Scenario.GOODBYE);
 		assertThat(story.callerSaid()).containsExactly("hello", "nothing else thank you goodbye");
-		List<String> said = List.of(this.properties.getAgent().getGreeting(),
+		List<String> said = List.of(this.voiceAgent.getGreeting(),
 				"Hello, thank you for calling. How can I help you?", "Thank you for calling. Goodbye!");
 		assertThat(story.agentSaid()).extracting(AgentSaid::heard).containsExactlyElementsOf(said);
 		assertThat(story.agentSaid()).noneMatch(AgentSaid::interrupted);
@@ -198,13 +217,24 @@ class AiReceptionistFlowTests {
 	}
 
 	private Story call(Scenario scenario) {
-		SimulatedCall call = this.simulator.placeCall(this.callers.script(scenario));
+		return story(this.simulator.placeCall(this.callers.script(scenario)));
+	}
+
+	private Story story(SimulatedCall call) {
 		call.awaitEnded(CALL_TIMEOUT);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.events.of(call.callId())
 				.stream()
 				.anyMatch(VoiceAgentEvent.ConversationEnded.class::isInstance));
 		return new Story(call, List.copyOf(this.events.of(call.callId())));
+	}
+
+	private String telcoflowEndpoint() throws IOException, InterruptedException {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/telcoflow")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
 	}
 
 	/**

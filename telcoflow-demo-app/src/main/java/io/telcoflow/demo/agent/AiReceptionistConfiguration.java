@@ -1,29 +1,25 @@
 package io.telcoflow.demo.agent;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import io.telcoflow.demo.DemoProperties;
-import io.telcoflow.voiceagent.CallTool;
 import io.telcoflow.voiceagent.VoiceAgent;
-import io.telcoflow.voiceagent.VoiceAgentListener;
-import io.telcoflow.voiceagent.VoiceAgentMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.audio.transcription.TranscriptionModel;
 import org.springframework.ai.audio.tts.TextToSpeechModel;
 import org.springframework.ai.chat.model.ChatModel;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The AI receptionist (every profile but {@code scripted}): a voice agent on whichever Spring AI
- * models the application has, the offline ones or OpenAI's (see
- * {@link io.telcoflow.demo.models.OfflineModelsConfiguration}), with the call's transfer and
- * hang-up tools and its own {@link MessageTaker}. Every {@link VoiceAgentListener} bean hears its
- * events, the {@link ConversationLog} among them.
+ * The AI receptionist (every profile but {@code scripted}): a voice agent from the starter's
+ * {@link VoiceAgent.Builder}, which brings the application's Spring AI models (the offline ones or
+ * OpenAI's, see {@link io.telcoflow.demo.models.OfflineModelsConfiguration}), the
+ * {@code telcoflow.voice-agent.*} properties of {@code application.yml} (greeting, system prompt,
+ * the call's transfer and hang-up tools), meters, events, the live transcripts of the
+ * {@code telcoflow} endpoint and every listener bean, the {@link ConversationLog} among them; the
+ * receptionist adds its own tool, the {@link MessageTaker}.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!scripted")
@@ -42,26 +38,10 @@ public class AiReceptionistConfiguration {
 	}
 
 	@Bean
-	VoiceAgent receptionistAgent(ChatModel chatModel, TranscriptionModel transcriptionModel,
-			TextToSpeechModel speechModel, MessageTaker messageTaker, ObjectProvider<VoiceAgentListener> listeners,
-			DemoProperties properties, ObjectProvider<MeterRegistry> meterRegistry,
-			ObjectProvider<ObservationRegistry> observationRegistry) {
-		DemoProperties.Agent agent = properties.getAgent();
-		VoiceAgent.Builder builder = VoiceAgent.builder()
-			.chatModel(chatModel)
-			.transcriptionModel(transcriptionModel)
-			.speechModel(speechModel)
-			.systemPrompt(agent.getSystemPrompt() + " Opening hours: " + agent.getOpeningHours())
-			.greeting(agent.getGreeting())
-			.tools(messageTaker)
-			.callTools(CallTool.TRANSFER, CallTool.HANG_UP)
-			.transferRingTime(agent.getTransferRingTime());
-		listeners.orderedStream().forEach(builder::listener);
-		meterRegistry.ifAvailable((registry) -> builder.listener(new VoiceAgentMetrics(registry)));
-		observationRegistry.ifAvailable(builder::observationRegistry);
-		logger.info("AI receptionist on {}, {} and {}", describe(transcriptionModel), describe(chatModel),
-				describe(speechModel));
-		return builder.build();
+	VoiceAgent receptionistAgent(VoiceAgent.Builder builder, MessageTaker messageTaker,
+			TranscriptionModel transcriptionModel, ChatModel chatModel, TextToSpeechModel speechModel) {
+		logger.info("AI receptionist on {}, {} and {}", name(transcriptionModel), name(chatModel), name(speechModel));
+		return builder.tools(messageTaker).build();
 	}
 
 	@Bean
@@ -69,7 +49,7 @@ public class AiReceptionistConfiguration {
 		return new AiReceptionist(receptionistAgent);
 	}
 
-	private static String describe(Object model) {
+	private static String name(Object model) {
 		return model.getClass().getSimpleName();
 	}
 

@@ -19,6 +19,7 @@ import io.telcoflow.simulator.CalleeBehaviour;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.speech.offline.FreeTtsTextToSpeechModel;
 import io.telcoflow.speech.offline.FreeTtsTextToSpeechOptions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.audio.tts.TextToSpeechPrompt;
 
@@ -70,11 +71,11 @@ public final class AgentCallers implements Supplier<CallScript> {
 
 	/**
 	 * Creates the callers, synthesizing what they say (a few hundred milliseconds).
-	 * @param greeting what the receptionist says first
+	 * @param greeting what the receptionist says first, or {@code null} for nothing
 	 * @param openingHours the receptionist's sentence about the opening hours
 	 * @param transferRingTime how long a transfer to a person rings
 	 */
-	public AgentCallers(String greeting, String openingHours, Duration transferRingTime) {
+	public AgentCallers(@Nullable String greeting, String openingHours, Duration transferRingTime) {
 		this.voice = new FreeTtsTextToSpeechModel(
 				FreeTtsTextToSpeechOptions.builder().sampleRate(FORMAT.sampleRate()).build());
 		String hours = openingHours + HOURS_REPLY_END;
@@ -107,8 +108,9 @@ public final class AgentCallers implements Supplier<CallScript> {
 		this.turns = List.copyOf(scripts.values());
 	}
 
-	private Script caller(String number, String greeting) {
-		return new Script(number).listen(greeting).pause(AFTER_GREETING);
+	private Script caller(String number, @Nullable String greeting) {
+		Script script = new Script(number);
+		return (greeting != null) ? script.listen(greeting).pause(AFTER_GREETING) : script.pause(AFTER_GREETING);
 	}
 
 	/**

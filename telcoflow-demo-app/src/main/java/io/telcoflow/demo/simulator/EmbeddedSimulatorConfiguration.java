@@ -4,9 +4,11 @@ import io.telcoflow.demo.DemoProperties;
 import io.telcoflow.demo.receptionist.Prompts;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import io.telcoflow.spring.boot.autoconfigure.TelcoflowConnectionDetails;
+import io.telcoflow.spring.boot.autoconfigure.voiceagent.VoiceAgentProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,9 +52,10 @@ public class EmbeddedSimulatorConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "demo.simulator.auto-calls", matchIfMissing = true)
 	@Profile("!scripted")
-	SimulatedCallers agentCallers(TelcoflowSimulator simulator, DemoProperties properties) {
-		DemoProperties.Agent agent = properties.getAgent();
-		AgentCallers callers = new AgentCallers(agent.getGreeting(), agent.getOpeningHours(),
+	SimulatedCallers agentCallers(TelcoflowSimulator simulator, DemoProperties properties,
+			ObjectProvider<VoiceAgentProperties> voiceAgent) {
+		VoiceAgentProperties agent = voiceAgent.getIfAvailable(VoiceAgentProperties::new);
+		AgentCallers callers = new AgentCallers(agent.getGreeting(), properties.getAgent().getOpeningHours(),
 				agent.getTransferRingTime());
 		return new SimulatedCallers(simulator, properties.getSimulator().getCallInterval(), callers);
 	}

@@ -13,10 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentCallersTests {
 
-	private final DemoProperties.Agent agent = new DemoProperties.Agent();
-
-	private final AgentCallers callers = new AgentCallers(this.agent.getGreeting(), this.agent.getOpeningHours(),
-			this.agent.getTransferRingTime());
+	private final AgentCallers callers = new AgentCallers("Hello, this is reception.",
+			new DemoProperties.Agent().getOpeningHours(), Duration.ofSeconds(8));
 
 	@Test
 	void theFiveScenariosRingInTurn() {
