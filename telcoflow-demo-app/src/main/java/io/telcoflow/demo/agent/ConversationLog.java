@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the story of each AI receptionist call in the log, one line per event, each starting with
- * the call's id: what the caller said, what the agent said and how much of it the caller heard,
+ * the call's id ({@link AiReceptionist} says who called): what the caller said, what the agent said and how much of it the caller heard,
  * barge-ins, the tools it used, each turn's latency and how the call ended.
  */
 public final class ConversationLog implements VoiceAgentListener {
@@ -26,10 +26,7 @@ public final class ConversationLog implements VoiceAgentListener {
 			return;
 		}
 		String id = event.callId();
-		if (event instanceof VoiceAgentEvent.ConversationStarted) {
-			logger.info("call {}: answered by the AI receptionist", id);
-		}
-		else if (event instanceof VoiceAgentEvent.CallerSaid said) {
+		if (event instanceof VoiceAgentEvent.CallerSaid said) {
 			logger.info("call {}: caller said \"{}\" ({} of speech)", id, said.text(), millis(said.speech()));
 		}
 		else if (event instanceof VoiceAgentEvent.AgentSaid said) {

@@ -20,6 +20,8 @@ import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.speech.offline.FreeTtsTextToSpeechModel;
 import io.telcoflow.speech.offline.FreeTtsTextToSpeechOptions;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.ai.audio.tts.TextToSpeechPrompt;
 
@@ -39,6 +41,10 @@ public final class AgentCallers implements Supplier<CallScript> {
 
 	/** The caller's audio: the simulator's (a WAV, so that another rate fails with a clear message). */
 	private static final AudioFormat FORMAT = AudioFormat.PCM_24K;
+
+	private static final Logger logger = LoggerFactory.getLogger(AgentCallers.class);
+
+	private static final List<Scenario> SCENARIOS = List.of(Scenario.values());
 
 	private static final String CALLEE = "+441632960999";
 
@@ -65,7 +71,6 @@ public final class AgentCallers implements Supplier<CallScript> {
 
 	private final Map<Scenario, CallScript> scripts;
 
-	private final List<CallScript> turns;
 
 	private final AtomicInteger next = new AtomicInteger();
 
@@ -105,7 +110,6 @@ public final class AgentCallers implements Supplier<CallScript> {
 			.waitFor(GOODBYE_REPLY)
 			.waitForHangUp());
 		this.scripts = Collections.unmodifiableMap(scripts);
-		this.turns = List.copyOf(scripts.values());
 	}
 
 	private Script caller(String number, @Nullable String greeting) {
@@ -119,7 +123,10 @@ public final class AgentCallers implements Supplier<CallScript> {
 	 */
 	@Override
 	public CallScript get() {
-		return this.turns.get(Math.floorMod(this.next.getAndIncrement(), this.turns.size()));
+		Scenario scenario = SCENARIOS.get(Math.floorMod(this.next.getAndIncrement(), SCENARIOS.size()));
+		CallScript script = this.scripts.get(scenario);
+		logger.info("Scripted caller {} rings: {}", script.callerNumber(), scenario.description());
+		return script;
 	}
 
 	/**
@@ -136,7 +143,7 @@ public final class AgentCallers implements Supplier<CallScript> {
 	 * @return the scripts
 	 */
 	public List<CallScript> scripts() {
-		return this.turns;
+		return List.copyOf(this.scripts.values());
 	}
 
 	private WavAudio speech(String text) {
@@ -149,19 +156,33 @@ public final class AgentCallers implements Supplier<CallScript> {
 	public enum Scenario {
 
 		/** Asks for the opening hours, listens to the end and hangs up. */
-		OPENING_HOURS,
+		OPENING_HOURS("asks for the opening hours and listens to the end"),
 
 		/** Asks for the opening hours, speaks over them to say goodbye, is hung up on. */
-		BARGE_IN,
+		BARGE_IN("asks for the opening hours, then talks over them (barge-in) to say goodbye"),
 
 		/** Asks for a person whom nobody answers, hears the offer of a message and hangs up. */
-		TRANSFER,
+		TRANSFER("asks for a person, whom nobody answers"),
 
 		/** Leaves a message, hears it confirmed and hangs up. */
-		MESSAGE,
+		MESSAGE("leaves a message"),
 
 		/** Says hello, then goodbye, and is hung up on once the agent's goodbye has played. */
-		GOODBYE
+		GOODBYE("says hello, then goodbye, and waits for the agent to hang up");
+
+		private final String description;
+
+		Scenario(String description) {
+			this.description = description;
+		}
+
+		/**
+		 * Returns what the caller does, for the log.
+		 * @return the description
+		 */
+		public String description() {
+			return this.description;
+		}
 
 	}
 
