@@ -5,22 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.observation.Observation;
 import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.audio.Reframer;
-import io.telcoflow.audio.wav.WavAudio;
-import io.telcoflow.audio.wav.WavWriter;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.CallListener;
 import io.telcoflow.client.CallState;
@@ -31,7 +27,6 @@ import io.telcoflow.voiceagent.Conversation;
 import io.telcoflow.voiceagent.ModelStage;
 import io.telcoflow.voiceagent.TranscriptEntry;
 import io.telcoflow.voiceagent.TurnOutcome;
-import io.telcoflow.voiceagent.VoiceAgent;
 import io.telcoflow.voiceagent.VoiceAgentEvent;
 import io.telcoflow.voiceagent.VoiceAgentEvent.EndReason;
 import io.telcoflow.voiceagent.VoiceAgentListener;
@@ -39,20 +34,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.ai.audio.transcription.AudioTranscriptionPrompt;
-import org.springframework.ai.audio.transcription.AudioTranscriptionResponse;
-import org.springframework.ai.audio.tts.TextToSpeechPrompt;
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
-import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.ai.tool.ToolCallback;
-import org.springframework.core.io.ByteArrayResource;
 
 /**
  * A voice agent's conversation on one call: the engine.
@@ -97,17 +85,13 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 
 	private final CallTools callTools;
 
-	private final List<ToolCallback> toolCallbacks;
+	private final ReplyPipeline pipeline;
 
 	private final CallerSpeech callerSpeech;
 
 	private final List<TranscriptEntry> transcript = new ArrayList<>();
 
 	private final CompletableFuture<EndReason> endFuture = new CompletableFuture<>();
-
-	private final AtomicInteger toolsRunning = new AtomicInteger();
-
-	private volatile long lastToolEndNanos;
 
 	private final long highWaterBytes;
 
@@ -140,10 +124,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (!settings.tools().isEmpty()) {
 			callbacks.addAll(List.of(ToolCallbacks.from(settings.tools().toArray())));
 		}
-		this.toolCallbacks = callbacks.stream()
-			.map((callback) -> (ToolCallback) new TrackedToolCallback(callback, this.toolsRunning::incrementAndGet,
-					this::toolFinished))
-			.toList();
+		this.pipeline = new ReplyPipeline(settings, call, callbacks, this::heardCaller);
 		this.callerSpeech = new CallerSpeech(this.format, settings.voiceActivityDetector().apply(this.format.sampleRate()),
 				settings.bargeInMinDuration(), settings.maxUtterance(), this);
 	}
@@ -180,7 +161,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 			synchronized (this) {
 				Reply greetingReply = new Reply(0, new byte[0], 0, Duration.ZERO, this.format.bytesPerSecond(), null);
 				this.reply = greetingReply;
-				run(greetingReply, Flux.just(greeting).concatMap((sentence) -> speak(greetingReply, sentence)));
+				run(greetingReply, Flux.just(greeting).concatMap((sentence) -> this.pipeline.speak(greetingReply, sentence)));
 			}
 		}
 		if (this.call.terminationFuture().isDone()) {
@@ -264,7 +245,7 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 			Schedulers.boundedElastic().schedule(() -> {
 				synchronized (this) {
 					if (!next.cancelled) {
-						run(next, turn(next));
+						run(next, this.pipeline.turn(next));
 					}
 				}
 			});
@@ -291,36 +272,6 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 
 	// ---- a reply's pipeline ---------------------------------------------------------------
 
-	private Flux<SpeechPiece> turn(Reply reply) {
-		return Mono.fromCallable(() -> transcribe(reply))
-			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.settings.transcriptionTimeout())
-			.onErrorMap((ex) -> !(ex instanceof StageFailure), (ex) -> new StageFailure(ModelStage.TRANSCRIPTION, ex))
-			.flatMapMany((text) -> {
-				if (text.isBlank()) {
-					return Flux.empty();
-				}
-				heardCaller(reply, text, Duration.ofNanos(this.format.duration(reply.utterance.length).toNanos()));
-				return sentences(chat(reply, text)).concatMap((sentence) -> speak(reply, sentence));
-			});
-	}
-
-	private String transcribe(Reply reply) {
-		reply.transcriptionStartNanos = System.nanoTime();
-		byte[] wav = WavWriter.toBytes(new WavAudio(this.format, reply.utterance));
-		ByteArrayResource resource = new ByteArrayResource(wav, "caller utterance") {
-			@Override
-			public String getFilename() {
-				return "utterance.wav";
-			}
-		};
-		AudioTranscriptionResponse response = this.settings.transcriptionModel()
-			.call(new AudioTranscriptionPrompt(resource, this.settings.transcriptionOptions()));
-		reply.transcriptionEndNanos = System.nanoTime();
-		String text = (response != null && response.getResult() != null) ? response.getResult().getOutput() : null;
-		return (text != null) ? text.strip() : "";
-	}
-
 	private void heardCaller(Reply reply, String text, Duration speech) {
 		synchronized (this) {
 			if (reply.cancelled) {
@@ -333,99 +284,6 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 		if (reply.observation != null) {
 			reply.observation.event(Observation.Event.of("telcoflow.voice-agent.transcribed"));
 		}
-	}
-
-	private Flux<String> chat(Reply reply, String text) {
-		return Flux.defer(() -> {
-			ChatClient.ChatClientRequestSpec spec = this.settings.chatClient().prompt();
-			String system = this.settings.systemPrompt();
-			if (system != null) {
-				spec = spec.system(system);
-			}
-			List<Message> history = this.settings.chatMemory().get(this.callId);
-			if (!history.isEmpty()) {
-				spec = spec.messages(history);
-			}
-			spec = spec.user(text)
-				.toolContext(Map.of(VoiceAgent.CALL_CONTEXT_KEY, this.call, VoiceAgent.UTTERANCE_CONTEXT_KEY,
-						new WavAudio(this.format, reply.utterance)));
-			if (!this.toolCallbacks.isEmpty()) {
-				spec = spec.toolCallbacks(this.toolCallbacks);
-			}
-			reply.chatStartNanos = System.nanoTime();
-			return spec.stream().chatResponse().map(DefaultConversation::text);
-		})
-			.filter((token) -> !token.isEmpty())
-			.onBackpressureBuffer()
-			.timeout(chatIdle(), (token) -> chatIdle())
-			.doOnNext((token) -> {
-				if (reply.firstTokenNanos == 0) {
-					reply.firstTokenNanos = System.nanoTime();
-					if (reply.observation != null) {
-						reply.observation.event(Observation.Event.of("telcoflow.voice-agent.first-token"));
-					}
-				}
-			})
-			.onErrorMap((ex) -> !(ex instanceof StageFailure), (ex) -> new StageFailure(ModelStage.CHAT, ex));
-	}
-
-	/**
-	 * The text of a streamed response; a response that calls tools ends a sentence, so that the text
-	 * written before the call and the text written after its result are not run together.
-	 */
-	private static String text(ChatResponse response) {
-		if (response.getResult() == null || response.getResult().getOutput() == null) {
-			return "";
-		}
-		AssistantMessage output = response.getResult().getOutput();
-		String text = (output.getText() != null) ? output.getText() : "";
-		return output.hasToolCalls() ? text + "\n" : text;
-	}
-
-	/** Fires when the chat model has sent nothing for the chat timeout, not counting time in tools. */
-	private Mono<Long> chatIdle() {
-		Duration timeout = this.settings.chatTimeout();
-		return Mono.delay(timeout)
-			.filter((tick) -> this.toolsRunning.get() == 0
-					&& System.nanoTime() - this.lastToolEndNanos >= timeout.toNanos())
-			.repeatWhenEmpty((repeats) -> repeats);
-	}
-
-	private void toolFinished() {
-		this.lastToolEndNanos = System.nanoTime();
-		this.toolsRunning.decrementAndGet();
-	}
-
-	private static Flux<String> sentences(Flux<String> tokens) {
-		return Flux.defer(() -> {
-			SentenceSplitter splitter = new SentenceSplitter();
-			return tokens.concatMapIterable(splitter::add).concatWith(Mono.fromSupplier(splitter::flush));
-		});
-	}
-
-	private Flux<SpeechPiece> speak(Reply reply, String sentence) {
-		TextToSpeechPrompt prompt = (this.settings.speechOptions() != null)
-				? new TextToSpeechPrompt(sentence, this.settings.speechOptions()) : new TextToSpeechPrompt(sentence);
-		Flux<SpeechPiece> audio = Flux.defer(() -> {
-			if (reply.speechStartNanos == 0) {
-				reply.speechStartNanos = System.nanoTime();
-			}
-			return this.settings.speechModel().stream(prompt);
-		})
-			.timeout(this.settings.speechTimeout())
-			.map(FallbackAudio::bytes)
-			.filter((bytes) -> bytes.length > 0)
-			.doOnNext((bytes) -> {
-				if (reply.firstSpeechNanos == 0) {
-					reply.firstSpeechNanos = System.nanoTime();
-					if (reply.observation != null) {
-						reply.observation.event(Observation.Event.of("telcoflow.voice-agent.first-speech"));
-					}
-				}
-			})
-			.map(SpeechPiece::audio)
-			.onErrorMap((ex) -> !(ex instanceof StageFailure), (ex) -> new StageFailure(ModelStage.SPEECH, ex));
-		return Flux.concat(Mono.just(SpeechPiece.begin(sentence)), audio, Mono.just(SpeechPiece.end()));
 	}
 
 	/** Called with the lock held. */
@@ -506,8 +364,8 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 			// The sentence being synthesized ends where its audio ended.
 			reply.ledger.complete();
 		}
-		ModelStage stage = (failure instanceof StageFailure staged) ? staged.stage : ModelStage.CHAT;
-		Throwable cause = (failure instanceof StageFailure && failure.getCause() != null) ? failure.getCause() : failure;
+		ModelStage stage = (failure instanceof ReplyPipeline.StageFailure staged) ? staged.stage : ModelStage.CHAT;
+		Throwable cause = (failure instanceof ReplyPipeline.StageFailure && failure.getCause() != null) ? failure.getCause() : failure;
 		boolean timedOut = cause instanceof TimeoutException;
 		logger.warn("Call {}: the voice agent's {} model {}; the caller hears the fallback line", this.callId,
 				stage.name().toLowerCase(Locale.ROOT), timedOut ? "timed out" : "failed: " + cause);
@@ -675,21 +533,21 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 
 	@Override
 	public void transferred() {
-		synchronized (this) {
-			Reply current = this.reply;
-			if (current != null) {
-				current.transferred = true;
-				current.closing = true;
-			}
-		}
+		closing(true);
 	}
 
 	@Override
 	public void hangUp() {
+		closing(false);
+	}
+
+	/** The current reply is a goodbye or a transfer announcement: it plays to the end, then the call ends. */
+	private void closing(boolean transfer) {
 		synchronized (this) {
 			Reply current = this.reply;
 			if (current != null) {
-				current.hangUp = true;
+				current.transferred |= transfer;
+				current.hangUp |= !transfer;
 				current.closing = true;
 			}
 		}
@@ -750,39 +608,14 @@ public final class DefaultConversation implements Conversation, CallListener, Ca
 
 	@Override
 	public boolean awaitEnd(Duration timeout) {
-		try {
-			this.endFuture.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (TimeoutException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-		catch (java.util.concurrent.ExecutionException ex) {
-			return true;
-		}
+		return this.endFuture.thenApply((reason) -> true)
+			.completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS)
+			.join();
 	}
 
 	@Override
 	public String toString() {
 		return "Conversation[call=" + this.callId + ", active=" + this.active + "]";
-	}
-
-	/** A model's failure, with the model. */
-	static final class StageFailure extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		final ModelStage stage;
-
-		StageFailure(ModelStage stage, Throwable cause) {
-			super(stage + " failed", cause);
-			this.stage = stage;
-		}
-
 	}
 
 }
