@@ -52,13 +52,17 @@ public final class AgentCallers implements Supplier<CallScript> {
 	private static final Duration AFTER_GREETING = Duration.ofMillis(1500);
 
 	/**
-	 * Time allowed for the agent to start a reply, after the caller's sentence: its end-of-utterance
-	 * silence, the transcription, the first sentence's synthesis, and a margin for a busy machine.
+	 * Default time allowed for the agent to start a reply, after the caller's sentence: its
+	 * end-of-utterance silence, the transcription, the first sentence's synthesis, and a margin for
+	 * a busy machine.
 	 */
-	private static final Duration RESPONSE_TIME = Duration.ofSeconds(4);
+	public static final Duration DEFAULT_RESPONSE_TIME = Duration.ofSeconds(4);
 
-	/** How long the barge-in caller listens to the opening hours before speaking over them. */
-	private static final Duration BARGE_IN_AFTER = Duration.ofMillis(5500);
+	/**
+	 * How long the barge-in caller listens to the opening hours beyond the response time before
+	 * speaking over them: the reply has begun by then, and lasts more than ten seconds.
+	 */
+	private static final Duration BARGE_IN_AFTER_RESPONSE = Duration.ofMillis(1500);
 
 	/** How long a caller whom the agent hangs up on would wait before hanging up themselves. */
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -69,18 +73,35 @@ public final class AgentCallers implements Supplier<CallScript> {
 
 	private final FreeTtsTextToSpeechModel voice;
 
+	private final Duration responseTime;
+
 	private final Map<Scenario, CallScript> scripts;
 
 
 	private final AtomicInteger next = new AtomicInteger();
 
 	/**
-	 * Creates the callers, synthesizing what they say (a few hundred milliseconds).
+	 * Creates the callers with the {@linkplain #DEFAULT_RESPONSE_TIME default response time},
+	 * synthesizing what they say (a few hundred milliseconds).
 	 * @param greeting what the receptionist says first, or {@code null} for nothing
 	 * @param openingHours the receptionist's sentence about the opening hours
 	 * @param transferRingTime how long a transfer to a person rings
 	 */
 	public AgentCallers(@Nullable String greeting, String openingHours, Duration transferRingTime) {
+		this(greeting, openingHours, transferRingTime, DEFAULT_RESPONSE_TIME);
+	}
+
+	/**
+	 * Creates the callers, synthesizing what they say (a few hundred milliseconds).
+	 * @param greeting what the receptionist says first, or {@code null} for nothing
+	 * @param openingHours the receptionist's sentence about the opening hours
+	 * @param transferRingTime how long a transfer to a person rings
+	 * @param responseTime how long a caller allows the agent to start each reply, beyond which the
+	 * caller's next sentence would interrupt it
+	 */
+	public AgentCallers(@Nullable String greeting, String openingHours, Duration transferRingTime,
+			Duration responseTime) {
+		this.responseTime = responseTime;
 		this.voice = new FreeTtsTextToSpeechModel(
 				FreeTtsTextToSpeechOptions.builder().sampleRate(FORMAT.sampleRate()).build());
 		String hours = openingHours + HOURS_REPLY_END;
@@ -89,7 +110,7 @@ public final class AgentCallers implements Supplier<CallScript> {
 			.waitFor(hours)
 			.hangUp());
 		scripts.put(Scenario.BARGE_IN, caller("+441632960202", greeting).say(CallerSentences.OPENING_HOURS)
-			.pause(BARGE_IN_AFTER)
+			.pause(responseTime.plus(BARGE_IN_AFTER_RESPONSE))
 			.say(CallerSentences.THAT_IS_ALL)
 			.waitFor(GOODBYE_REPLY)
 			.waitForHangUp());
@@ -208,7 +229,7 @@ public final class AgentCallers implements Supplier<CallScript> {
 
 		/** Stays silent while the agent answers with about this line. */
 		Script waitFor(String agentLine) {
-			return pause(RESPONSE_TIME.plus(speech(agentLine).duration()));
+			return pause(AgentCallers.this.responseTime.plus(speech(agentLine).duration()));
 		}
 
 		Script pause(Duration duration) {
