@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Makes the Telcoflow simulator image available for the container tests (*IntegrationTests in
-# telcoflow-test) on a machine that has no running Docker engine and can pull no image:
+# Makes the Telcoflow simulator image and the demo's image available for the container tests
+# (*IntegrationTests in telcoflow-test and telcoflow-deployment-tests) on a machine that has no
+# running Docker engine and can pull no image:
 #
 #   1. starts a Docker engine if none answers (installs docker.io first if dockerd is missing),
 #      with no bridge and no iptables: containers use host networking only;
 #   2. creates a base image WITHOUT pulling: `docker import` of a root file system holding this
 #      machine's JDK 17 (symlinks resolved) and the shared libraries it links (skipped when the
 #      image already exists);
-#   3. packages telcoflow-test (and what it needs) and builds the simulator image on that base.
+#   3. packages telcoflow-test and telcoflow-demo-app (and what they need) and builds the simulator
+#      image and the demo's image on that base.
 #
 # Environment (all optional):
 #   TELCOFLOW_SIMULATOR_IMAGE  tag of the simulator image      (default telcoflow/simulator:test)
+#   TELCOFLOW_DEMO_IMAGE       tag of the demo's image          (default telcoflow/demo-app:test)
 #   TELCOFLOW_BASE_JDK         JDK to put in the base image     (default /usr/lib/jvm/java-17-openjdk-amd64,
 #                              else the one of `java` on the PATH)
 #   TELCOFLOW_DOCKER_WORK      working directory, dockerd log   (default /tmp/telcoflow-docker)
-#   TELCOFLOW_SKIP_PACKAGE     "true": telcoflow-test is already packaged, do not run Maven
+#   TELCOFLOW_SKIP_PACKAGE     "true": telcoflow-test and telcoflow-demo-app are already packaged,
+#                              do not run Maven
 #   TELCOFLOW_MAVEN_REPO_LOCAL local Maven repository to package with (-Dmaven.repo.local=...), for a
 #                              build that does not use ~/.m2/repository
 #   TELCOFLOW_MAVEN_ARGS       further arguments for that Maven run, such as "-s ci-settings.xml" for a
@@ -24,6 +28,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 IMAGE="${TELCOFLOW_SIMULATOR_IMAGE:-telcoflow/simulator:test}"
+DEMO_IMAGE="${TELCOFLOW_DEMO_IMAGE:-telcoflow/demo-app:test}"
 JDK="${TELCOFLOW_BASE_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}"
 if [ ! -x "$JDK/bin/java" ]; then
 	# Elsewhere: the JDK of the java on the PATH (it must be 17 or later).
@@ -101,9 +106,9 @@ else
 	step "base image $BASE_IMAGE exists"
 fi
 
-# 3. Simulator image ----------------------------------------------------------------------------------
+# 3. Simulator and demo images ------------------------------------------------------------------------
 if [ "${TELCOFLOW_SKIP_PACKAGE:-false}" != "true" ]; then
-	maven_args=(-B -q -pl telcoflow-test -am package -DskipTests)
+	maven_args=(-B -q -pl telcoflow-test,telcoflow-demo-app -am package -DskipTests)
 	if [ -n "${TELCOFLOW_MAVEN_REPO_LOCAL:-}" ]; then
 		maven_args+=("-Dmaven.repo.local=$TELCOFLOW_MAVEN_REPO_LOCAL")
 	fi
@@ -115,16 +120,21 @@ if [ "${TELCOFLOW_SKIP_PACKAGE:-false}" != "true" ]; then
 		tail -40 "$WORK/package.log"
 		exit 1
 	}
-	step "packaged telcoflow-test (./mvnw ${maven_args[*]})"
+	step "packaged telcoflow-test and telcoflow-demo-app (./mvnw ${maven_args[*]})"
 fi
-context="$ROOT/telcoflow-test/target/docker"
-if [ ! -f "$context/Dockerfile" ] || [ ! -d "$context/lib" ]; then
-	echo "docker-setup: $context/lib is missing: package telcoflow-test first" >&2
-	exit 1
-fi
-docker build -q --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$IMAGE" "$context" > "$WORK/build.log" 2>&1 || {
-	cat "$WORK/build.log" >&2
-	exit 1
+# The same way for both: the module's target/docker (Dockerfile, lib/ ...) on the base image.
+build_image() {
+	local module="$1" tag="$2" context="$ROOT/$1/target/docker"
+	if [ ! -f "$context/Dockerfile" ] || [ ! -d "$context/lib" ]; then
+		echo "docker-setup: $context/lib is missing: package $module first" >&2
+		exit 1
+	fi
+	docker build -q --network host --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$tag" "$context" > "$WORK/build.log" 2>&1 || {
+		cat "$WORK/build.log" >&2
+		exit 1
+	}
+	step "built $tag"
 }
-step "built $IMAGE"
+build_image telcoflow-test "$IMAGE"
+build_image telcoflow-demo-app "$DEMO_IMAGE"
 echo "docker-setup: done in $((SECONDS - started_at)) s"

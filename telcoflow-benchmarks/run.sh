@@ -13,6 +13,8 @@
 #                                                streams per core, voice activity on a labelled set (needs sox, espeak-ng)
 #   telcoflow-benchmarks/run.sh speech           docs/offline-speech.md: start-up and per-sentence latency of the offline
 #                                                speech models (FreeTTS, Sphinx4 grammar and language model)
+#   telcoflow-benchmarks/run.sh agent            the voice agent pipeline with instant fake models against the echo
+#                                                applications, 200 calls, both JDKs (docs/performance.md, about 15 minutes)
 #
 # JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) is the second JDK for the virtual-thread runs.
 set -euo pipefail
@@ -104,5 +106,14 @@ case "${1:-}" in
 			speech "$model"
 		done
 		;;
-	*) sed -n '2,15p' "$0"; exit 2 ;;
+	agent)
+		# issue 14's figures (docs/performance.md, "Voice agent pipeline"): the agent's CPU beside the
+		# echo applications' in the same run, and the latency it adds to a turn on the simulator's clock
+		build
+		apps=sdk-agent,sdk-listener,sdk
+		load --mode run --calls 200 --seconds 20 --repeat 3 --apps "$apps" --label agent-java17-platform
+		load --mode run --calls 200 --seconds 20 --repeat 1 --apps "$apps" --label agent-java25-virtual \
+			--java "$java25" --virtual true
+		;;
+	*) sed -n '2,17p' "$0"; exit 2 ;;
 esac

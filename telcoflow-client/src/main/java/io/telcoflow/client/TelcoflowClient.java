@@ -127,6 +127,20 @@ public interface TelcoflowClient extends AutoCloseable {
 	int getMaxCalls();
 
 	/**
+	 * Returns how many listener events this client did not deliver since it was created: events
+	 * dropped because a listener was too slow or stuck and its queue (1,000 events per call, 10,000
+	 * for the client's listeners) or the SDK's event threads (256, with a backlog of 10,000) were
+	 * full, and repeated error reports held back (a call's {@code BufferFullException} is reported
+	 * to listeners at most once per 10 s; {@code sendAudio} still throws every time). A call's end
+	 * and a change of the connection state are never dropped. The Spring Boot starter publishes it
+	 * as the meter {@code telcoflow.events.dropped}.
+	 * @return the count; 0 for a client that does not count
+	 */
+	default long getDroppedEvents() {
+		return 0;
+	}
+
+	/**
 	 * Takes over a call that another process serialised with {@link ActiveCall#toJson()}: opens its
 	 * media connection (the server then drops the previous one) and returns the call. No
 	 * incoming-call handler runs for it.

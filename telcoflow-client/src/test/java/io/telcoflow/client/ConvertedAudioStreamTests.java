@@ -6,7 +6,7 @@ import java.time.Duration;
 import io.telcoflow.audio.AudioConverter;
 import io.telcoflow.audio.AudioFormat;
 import io.telcoflow.audio.Signals;
-import io.telcoflow.client.audio.InboundAudioStream;
+import io.telcoflow.client.internal.audio.InboundAudioStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

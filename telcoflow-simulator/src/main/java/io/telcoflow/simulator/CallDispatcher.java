@@ -10,9 +10,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Offers waiting calls to ready sessions with capacity, round-robin. Runs on the simulator's timer
- * so that it never holds a call's lock while taking its own (calls report their end with their lock
- * held).
+ * Offers waiting calls, oldest first, to the sessions that may take them by the protocol: ready,
+ * not paused, with capacity left (see {@link SimulatedSession#freeCapacity()}), and not offered the
+ * call before. Among those it picks the one with the <b>most free capacity</b>, so that instances
+ * with equal limits fill evenly and a new instance fills up to the others; ties (sessions without
+ * limits among them) go to the one with the fewest calls in progress, then round-robin. A call that
+ * no session can take waits, ringing, until one can or the caller hangs up: the protocol asks the
+ * server to offer each call to a ready session with capacity, and says nothing of refusing calls.
+ * <p>
+ * Runs on the simulator's timer so that it never holds a call's lock while taking its own (calls
+ * report their end with their lock held).
  */
 final class CallDispatcher {
 
@@ -59,26 +66,51 @@ final class CallDispatcher {
 					iterator.remove();
 					continue;
 				}
-				SimulatedSession target = nextSession(call);
+				SimulatedSession target = assign(call);
 				if (target != null) {
 					iterator.remove();
-					target.assign(call);
 					call.offerTo(target);
 				}
 			}
 		}
 	}
 
-	private @Nullable SimulatedSession nextSession(SimulatedCall call) {
+	/** Assigns the call to the best session that takes it (capacity may change meanwhile: retried). */
+	private @Nullable SimulatedSession assign(SimulatedCall call) {
 		List<SimulatedSession> candidates = this.sessions.get();
-		for (int i = 0; i < candidates.size(); i++) {
-			SimulatedSession session = candidates.get((this.roundRobin + i) % candidates.size());
-			if (session.canTake() && !call.wasTriedBy(session)) {
-				this.roundRobin = (this.roundRobin + i + 1) % candidates.size();
+		while (true) {
+			int best = best(call, candidates);
+			if (best < 0) {
+				return null;
+			}
+			SimulatedSession session = candidates.get(best);
+			if (session.tryAssign(call)) {
+				this.roundRobin = (best + 1) % candidates.size();
 				return session;
 			}
+			// its capacity went meanwhile (a pause, a capacity of 0): best() no longer picks it
 		}
-		return null;
+	}
+
+	private int best(SimulatedCall call, List<SimulatedSession> candidates) {
+		int best = -1;
+		long bestFree = 0;
+		int bestActive = 0;
+		for (int i = 0; i < candidates.size(); i++) {
+			int index = (this.roundRobin + i) % candidates.size();
+			SimulatedSession session = candidates.get(index);
+			long free = session.freeCapacity();
+			if (free == 0 || call.wasTriedBy(session)) {
+				continue;
+			}
+			int active = session.activeCalls();
+			if (best < 0 || free > bestFree || (free == bestFree && active < bestActive)) {
+				best = index;
+				bestFree = free;
+				bestActive = active;
+			}
+		}
+		return best;
 	}
 
 }

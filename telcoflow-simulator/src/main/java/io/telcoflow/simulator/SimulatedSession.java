@@ -58,6 +58,14 @@ public final class SimulatedSession {
 
 	private volatile @Nullable Instant closedAt;
 
+	private @Nullable Instant pausedAt;
+
+	private @Nullable Instant lastOfferedAt;
+
+	private int offeredCalls;
+
+	private int peakActiveCalls;
+
 	SimulatedSession(TelcoflowSimulator simulator, String mediaBaseUrl) {
 		this.simulator = simulator;
 		this.mediaBaseUrl = mediaBaseUrl;
@@ -161,6 +169,40 @@ public final class SimulatedSession {
 	}
 
 	/**
+	 * Returns how many calls were offered to this session since it opened (re-offers of a call
+	 * count once per session).
+	 * @return the count
+	 */
+	public synchronized int offeredCalls() {
+		return this.offeredCalls;
+	}
+
+	/**
+	 * Returns the most calls this session had at once (offered and not over).
+	 * @return the count
+	 */
+	public synchronized int peakActiveCalls() {
+		return this.peakActiveCalls;
+	}
+
+	/**
+	 * Returns when the last call was offered to this session (decided under the same lock as a
+	 * pause, so it is never after {@link #pausedAt()} for a paused session).
+	 * @return the time, {@code null} before the first offer
+	 */
+	public synchronized @Nullable Instant lastOfferedAt() {
+		return this.lastOfferedAt;
+	}
+
+	/**
+	 * Returns when the client paused this session ({@code session.pause}) if it is paused now.
+	 * @return the time, {@code null} while not paused
+	 */
+	public synchronized @Nullable Instant pausedAt() {
+		return this.paused ? this.pausedAt : null;
+	}
+
+	/**
 	 * Returns how many WebSocket pings the client sent on this connection.
 	 * @return the count
 	 */
@@ -185,16 +227,43 @@ public final class SimulatedSession {
 		return this.connection;
 	}
 
-	synchronized boolean canTake() {
-		return this.open && this.ready && !this.paused && this.available != 0
-				&& (this.maxCalls == 0 || this.assignedCalls.size() < this.maxCalls);
+	/**
+	 * How many more calls the simulator offers this session now, by the protocol: none before
+	 * {@code session.ready}, while paused or closed, or after {@code session.capacity} 0; otherwise
+	 * the smaller of what {@code max_calls} leaves and what the last {@code session.capacity} said
+	 * (less the offers since). {@link Long#MAX_VALUE} when the client set neither limit.
+	 */
+	synchronized long freeCapacity() {
+		if (!this.open || !this.ready || this.paused || this.available == 0) {
+			return 0;
+		}
+		long free = (this.maxCalls > 0) ? this.maxCalls - this.assignedCalls.size() : Long.MAX_VALUE;
+		if (this.available > 0) {
+			free = Math.min(free, this.available);
+		}
+		return Math.max(0, free);
 	}
 
-	synchronized void assign(SimulatedCall call) {
+	boolean canTake() {
+		return freeCapacity() > 0;
+	}
+
+	/**
+	 * Assigns a call if the session can take it now (checked under the same lock as a pause, so
+	 * that no offer is decided after the pause arrived).
+	 */
+	synchronized boolean tryAssign(SimulatedCall call) {
+		if (freeCapacity() == 0) {
+			return false;
+		}
 		this.assignedCalls.add(call);
 		if (this.available > 0) {
 			this.available--;
 		}
+		this.offeredCalls++;
+		this.peakActiveCalls = Math.max(this.peakActiveCalls, this.assignedCalls.size());
+		this.lastOfferedAt = Instant.now();
+		return true;
 	}
 
 	synchronized void release(SimulatedCall call) {
@@ -239,7 +308,7 @@ public final class SimulatedSession {
 			switch (type) {
 				case "session.ready" -> ready(connection, message);
 				case "session.capacity" -> capacity(message);
-				case "session.pause" -> SimulatedSession.this.paused = true;
+				case "session.pause" -> pause();
 				default -> protocolError("unknown message type " + type);
 			}
 		}
@@ -266,13 +335,24 @@ public final class SimulatedSession {
 			SimulatedSession.this.simulator.dispatch();
 		}
 
+		private void pause() {
+			synchronized (SimulatedSession.this) {
+				if (!SimulatedSession.this.paused) {
+					SimulatedSession.this.pausedAt = Instant.now();
+				}
+				SimulatedSession.this.paused = true;
+			}
+		}
+
 		private void capacity(JsonNode message) {
 			JsonNode available = message.path("available");
 			if (!available.canConvertToInt() || available.asInt() < 0) {
 				protocolError("session.capacity without a valid available: " + message);
 				return;
 			}
-			SimulatedSession.this.available = available.asInt();
+			synchronized (SimulatedSession.this) {
+				SimulatedSession.this.available = available.asInt();
+			}
 			SimulatedSession.this.simulator.dispatch();
 		}
 

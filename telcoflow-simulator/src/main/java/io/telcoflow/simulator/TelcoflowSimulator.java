@@ -236,8 +236,9 @@ public final class TelcoflowSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Places a call: it is offered to a ready session with capacity (round-robin), now or as soon as
-	 * there is one.
+	 * Places a call: it is offered to the ready, unpaused session with the most free capacity
+	 * (ties: the fewest calls in progress, then round-robin), now or as soon as one can take it; until
+	 * then the caller waits, ringing, in the order calls were placed.
 	 * @param script what the caller does
 	 * @return the call
 	 */

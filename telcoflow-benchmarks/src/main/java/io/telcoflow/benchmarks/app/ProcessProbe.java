@@ -6,9 +6,14 @@ import java.io.InputStreamReader;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.netty.util.internal.PlatformDependent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the harness's questions on standard input, one command a line, with one
@@ -66,6 +71,24 @@ public final class ProcessProbe {
 			}
 		}
 		return direct + Math.max(0, PlatformDependent.usedDirectMemory());
+	}
+
+	/**
+	 * Describes a timer for the {@code timer} answer: its count, its published percentiles and its
+	 * maximum, in microseconds.
+	 * @param timer the timer, or {@code null}
+	 * @return the description, {@code none} without a timer
+	 */
+	public static String describe(@Nullable Timer timer) {
+		if (timer == null) {
+			return "none";
+		}
+		HistogramSnapshot snapshot = timer.takeSnapshot();
+		StringBuilder out = new StringBuilder().append(snapshot.count());
+		for (ValueAtPercentile value : snapshot.percentileValues()) {
+			out.append(' ').append((long) value.value(TimeUnit.MICROSECONDS));
+		}
+		return out.append(' ').append((long) snapshot.max(TimeUnit.MICROSECONDS)).toString();
 	}
 
 	private String answer(String command) {

@@ -2,12 +2,8 @@ package io.telcoflow.benchmarks.app;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.audio.AudioStream;
 import io.telcoflow.spring.annotation.OnIncomingCall;
@@ -39,22 +35,10 @@ public class SdkEchoApplication {
 		SpringApplication application = new SpringApplication(SdkEchoApplication.class);
 		application.setDefaultProperties(Map.of("telcoflow.max-concurrent-calls", "0",
 				"management.metrics.distribution.percentiles.telcoflow.handler.dispatch", "0.5,0.99",
-				"spring.main.banner-mode", "off"));
+				"telcoflow.voice-agent.enabled", "false", "spring.main.banner-mode", "off"));
 		ConfigurableApplicationContext context = application.run(args);
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
-		ProcessProbe.start(dispatch, () -> describe(registry.find("telcoflow.handler.dispatch").timer()));
-	}
-
-	private static String describe(Timer timer) {
-		if (timer == null) {
-			return "none";
-		}
-		HistogramSnapshot snapshot = timer.takeSnapshot();
-		StringBuilder out = new StringBuilder().append(snapshot.count());
-		for (ValueAtPercentile value : snapshot.percentileValues()) {
-			out.append(' ').append((long) value.value(TimeUnit.MICROSECONDS));
-		}
-		return out.append(' ').append((long) snapshot.max(TimeUnit.MICROSECONDS)).toString();
+		ProcessProbe.start(dispatch, () -> ProcessProbe.describe(registry.find("telcoflow.handler.dispatch").timer()));
 	}
 
 	/**

@@ -3,7 +3,7 @@ package io.telcoflow.benchmarks.jmh;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.telcoflow.client.audio.InboundAudioStream;
+import io.telcoflow.client.internal.audio.InboundAudioStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

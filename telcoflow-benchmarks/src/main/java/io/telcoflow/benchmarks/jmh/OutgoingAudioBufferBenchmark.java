@@ -2,7 +2,7 @@ package io.telcoflow.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 
-import io.telcoflow.client.audio.OutgoingAudioBuffer;
+import io.telcoflow.client.internal.audio.OutgoingAudioBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

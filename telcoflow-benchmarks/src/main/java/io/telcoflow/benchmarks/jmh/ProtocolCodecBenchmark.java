@@ -2,8 +2,8 @@ package io.telcoflow.benchmarks.jmh;
 
 import java.util.concurrent.TimeUnit;
 
-import io.telcoflow.client.protocol.ProtocolCodec;
-import io.telcoflow.client.protocol.ServerMessage;
+import io.telcoflow.client.internal.protocol.ProtocolCodec;
+import io.telcoflow.client.internal.protocol.ServerMessage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -19,12 +19,18 @@ enum AppKind {
 	/** The echo handler on the starter, echoing from an {@code AudioListener}. */
 	SDK_LISTENER,
 
+	/**
+	 * A voice agent on the starter and telcoflow-voice-agent with instant fake models: the
+	 * pipeline's own cost and the latency it adds to a turn (see {@link AgentTurnMeter}).
+	 */
+	SDK_AGENT,
+
 	/** The echo client on the raw WebSocket stack. */
 	BASELINE;
 
 	/**
 	 * Parses a name as written on the command line: {@code sdk}, {@code sdk-live}, {@code sdk-listener},
-	 * {@code baseline}.
+	 * {@code sdk-agent}, {@code baseline}.
 	 */
 	static AppKind parse(String name) {
 		return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -37,6 +43,10 @@ enum AppKind {
 
 	boolean isSdk() {
 		return this != BASELINE;
+	}
+
+	boolean isAgent() {
+		return this == SDK_AGENT;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.telcoflow.benchmarks.agent.SdkAgentApplication;
 import io.telcoflow.benchmarks.app.BaselineEchoClient;
 import io.telcoflow.benchmarks.app.SdkEchoApplication;
 import io.telcoflow.simulator.SimulatorTls;
@@ -38,13 +39,18 @@ final class AppProcess implements AutoCloseable {
 		command.add(prefix.isEmpty() ? classPath : prefix + File.pathSeparator + classPath);
 		String trustStore = SimulatorTls.testCaTrustStore().toString();
 		String keyStore = SimulatorTls.testClientKeyStore().toString();
-		if (kind.isSdk()) {
+		if (kind.isAgent()) {
+			command.add(SdkAgentApplication.class.getName());
+		}
+		else if (kind.isSdk()) {
 			command.add(SdkEchoApplication.class.getName());
 			command.add("--bench.echo=" + switch (kind) {
 				case SDK_LISTENER -> "listener";
 				case SDK_LIVE -> "live";
 				default -> "stream";
 			});
+		}
+		if (kind.isSdk()) {
 			command.add("--telcoflow.url=" + sim.url());
 			if (!options.clientCertificate()) {
 				command.add("--telcoflow.api-key=" + sim.apiKey());

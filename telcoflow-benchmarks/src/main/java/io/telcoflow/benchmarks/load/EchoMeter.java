@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.telcoflow.simulator.AudioFrameObserver;
 import io.telcoflow.simulator.SimulatedCall;
 
 /**
@@ -14,7 +13,7 @@ import io.telcoflow.simulator.SimulatedCall;
  * caller frame sent with each pull is echo audio due by then. Per-call state is guarded by the
  * call's lock, which the simulator holds around both callbacks.
  */
-final class EchoMeter implements AudioFrameObserver {
+final class EchoMeter implements LoadMeter {
 
 	/** Frames whose echo takes longer than this are late. */
 	static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(60);
@@ -45,20 +44,21 @@ final class EchoMeter implements AudioFrameObserver {
 		}
 	}
 
-	/** Starts a new measurement window: what happens from now on counts. */
-	void openWindow() {
+	@Override
+	public void openWindow() {
 		this.delays = new LatencyHistogram();
 		this.window++;
 		this.open = true;
 	}
 
 	/** Ends the window: frames sent from now on do not count (echoes of earlier ones still do). */
-	void closeWindow() {
+	@Override
+	public void closeWindow() {
 		this.open = false;
 	}
 
-	/** Sums the window over every call (call a second after {@link #closeWindow()}). */
-	EchoStats stats() {
+	@Override
+	public EchoStats stats() {
 		long pulls = 0;
 		long underruns = 0;
 		long sent = 0;

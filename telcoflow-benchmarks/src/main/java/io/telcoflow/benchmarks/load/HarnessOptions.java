@@ -10,7 +10,8 @@ import java.util.List;
  * <ul>
  * <li>{@code --mode run|ramp|soak} (run)</li>
  * <li>{@code --apps sdk,sdk-listener,baseline} (all three, in that order): the SDK echoing from
- * its audio stream, the SDK echoing from an audio listener, the baseline</li>
+ * its audio stream, the SDK echoing from an audio listener, the baseline; also {@code sdk-live} and
+ * {@code sdk-agent} (the voice agent on instant fake models, see {@link AgentTurnMeter})</li>
  * <li>{@code --calls N} (200), {@code --seconds T} window length (20), {@code --warmup W} (5),
  * {@code --repeat R} runs, or soak windows (3)</li>
  * <li>{@code --ramp-start}, {@code --ramp-step}, {@code --ramp-max} (100, 100, 1500)</li>

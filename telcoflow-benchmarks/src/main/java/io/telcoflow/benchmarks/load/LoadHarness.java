@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.telcoflow.benchmarks.agent.InstantModels;
 import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.CallerAudio;
 import io.telcoflow.simulator.SimulatedCall;
@@ -70,9 +71,13 @@ public final class LoadHarness {
 		RunResult baseline = medians.stream().filter((median) -> !median.kind().isSdk()).findFirst().orElse(null);
 		if (baseline != null) {
 			medians.stream()
-				.filter((median) -> median.kind().isSdk())
+				.filter((median) -> median.kind().isSdk() && !median.kind().isAgent())
 				.forEach((sdk) -> report(Medians.table(sdk, baseline, this.options.label())));
 		}
+		medians.stream()
+			.filter((median) -> median.kind().isAgent())
+			.forEach((agent) -> report(Medians.agentTable(agent,
+					medians.stream().filter((median) -> !median.kind().isAgent()).toList(), this.options.label())));
 		for (List<RunResult> runs : byKind) {
 			for (RunResult run : runs) {
 				// the live loop drops what waited beyond its bound by design: only an absent echo fails it
@@ -86,7 +91,7 @@ public final class LoadHarness {
 	}
 
 	private RunResult fixedLoad(AppKind kind, int calls, int repeat) throws IOException {
-		EchoMeter meter = new EchoMeter();
+		LoadMeter meter = meter(kind);
 		try (TelcoflowSimulator sim = simulator(meter);
 				AppProcess app = startApp(kind, sim, "run-" + kind.label() + "-" + calls + "-" + repeat)) {
 			sim.awaitReadySessions(1, Duration.ofSeconds(60));
@@ -95,7 +100,7 @@ public final class LoadHarness {
 			}
 			long heapBefore = app.heapAfterGc();
 			List<SimulatedCall> placed = new ArrayList<>();
-			placeCalls(sim, placed, calls);
+			placeCalls(kind, sim, placed, calls);
 			RunResult result = measure(kind, app, meter, placed, true, heapBefore);
 			hangUp(sim, placed);
 			return result;
@@ -142,7 +147,7 @@ public final class LoadHarness {
 	private void ramps() throws IOException {
 		List<String> capacities = new ArrayList<>();
 		for (AppKind kind : this.options.apps()) {
-			EchoMeter meter = new EchoMeter();
+			LoadMeter meter = meter(kind);
 			int capacity = 0;
 			int underrunCapacity = 0;
 			boolean failed = false;
@@ -153,7 +158,7 @@ public final class LoadHarness {
 				for (int calls = this.options.rampStart(); calls <= this.options.rampMax(); calls += this.options.rampStep()) {
 					app.ask("reset", Duration.ofSeconds(10));
 					int before = placed.size();
-					if (!placeCalls(sim, placed, calls - placed.size())) {
+					if (!placeCalls(kind, sim, placed, calls - placed.size())) {
 						report("ramp " + kind + ": calls not answered within the time limit at " + calls);
 						break;
 					}
@@ -183,12 +188,12 @@ public final class LoadHarness {
 
 	private void soak() throws IOException {
 		for (AppKind kind : this.options.apps()) {
-			EchoMeter meter = new EchoMeter();
+			LoadMeter meter = meter(kind);
 			try (TelcoflowSimulator sim = simulator(meter); AppProcess app = startApp(kind, sim, "soak-" + kind.label())) {
 				sim.awaitReadySessions(1, Duration.ofSeconds(60));
 				long heapBefore = app.heapAfterGc();
 				List<SimulatedCall> placed = new ArrayList<>();
-				placeCalls(sim, placed, this.options.calls());
+				placeCalls(kind, sim, placed, this.options.calls());
 				for (int window = 1; window <= this.options.repeat(); window++) {
 					RunResult result = measure(kind, app, meter, placed, true, heapBefore);
 					report("soak window " + window + " (" + (int) (window * (this.options.seconds() + this.options.warmup()))
@@ -199,7 +204,11 @@ public final class LoadHarness {
 		}
 	}
 
-	private TelcoflowSimulator simulator(EchoMeter meter) {
+	private LoadMeter meter(AppKind kind) {
+		return kind.isAgent() ? new AgentTurnMeter(AgentScript.silenceFrames(), InstantModels.REPLY_BYTES) : new EchoMeter();
+	}
+
+	private TelcoflowSimulator simulator(LoadMeter meter) {
 		// A long heartbeat: neither application needs to ping a connection that carries audio anyway.
 		TelcoflowSimulator.Builder builder = TelcoflowSimulator.builder();
 		if (this.options.tls()) {
@@ -226,11 +235,12 @@ public final class LoadHarness {
 	 * Places calls at about 100 per second, or all at once with {@code --arrival burst}, and waits
 	 * until all are answered (at most 60 s).
 	 */
-	private boolean placeCalls(TelcoflowSimulator sim, List<SimulatedCall> placed, int count) {
+	private boolean placeCalls(AppKind kind, TelcoflowSimulator sim, List<SimulatedCall> placed, int count) {
 		Duration life = Duration.ofSeconds(this.options.maxCallSeconds());
+		CallerAudio callerAudio = kind.isAgent() ? AgentScript.callerAudio() : CallerAudio.silence(Duration.ofSeconds(1));
 		for (int i = 0; i < count; i++) {
 			placed.add(sim.placeCall(CallScript.builder()
-				.callerAudio(CallerAudio.silence(Duration.ofSeconds(1)))
+				.callerAudio(callerAudio)
 				.repeatAudio(true)
 				.hangUpAfter(life)
 				.build()));
@@ -249,7 +259,7 @@ public final class LoadHarness {
 		return false;
 	}
 
-	private RunResult measure(AppKind kind, AppProcess app, EchoMeter meter, List<SimulatedCall> placed, boolean heap,
+	private RunResult measure(AppKind kind, AppProcess app, LoadMeter meter, List<SimulatedCall> placed, boolean heap,
 			long heapBefore) {
 		return measure(kind, app, meter, placed, placed, heap, heapBefore);
 	}
@@ -258,7 +268,7 @@ public final class LoadHarness {
 	 * Measures one window with {@code placed} calls up; the offer delays are those of
 	 * {@code started} (the calls placed for this window).
 	 */
-	private RunResult measure(AppKind kind, AppProcess app, EchoMeter meter, List<SimulatedCall> placed,
+	private RunResult measure(AppKind kind, AppProcess app, LoadMeter meter, List<SimulatedCall> placed,
 			List<SimulatedCall> started, boolean heap, long heapBefore) {
 		int calls = placed.size();
 		OfferDelays mediaOpen = OfferDelays.toMediaOpen(started);
@@ -277,6 +287,9 @@ public final class LoadHarness {
 		double harnessPercent = 100.0 * (harnessCpuNanos() - harnessCpu) / 1e9 / seconds;
 		sleep(Duration.ofSeconds(1));
 		EchoStats echo = meter.stats();
+		if (meter instanceof AgentTurnMeter agent) {
+			report(kind.label() + " " + calls + " calls: " + agent.describeRaw());
+		}
 		double heapPerCall = heap ? (app.heapAfterGc() - heapBefore) / 1024.0 / calls : Double.NaN;
 		String[] dispatch = app.ask("dispatch", Duration.ofSeconds(10));
 		String[] timer = app.ask("timer", Duration.ofSeconds(10));

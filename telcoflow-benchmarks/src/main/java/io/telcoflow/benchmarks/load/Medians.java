@@ -59,6 +59,53 @@ final class Medians {
 		return out.toString();
 	}
 
+	/**
+	 * The voice agent beside the echo applications of the same run: its CPU against theirs (the
+	 * difference is the pipeline's own cost: an echo receives the same audio and sends more) and
+	 * its turns.
+	 */
+	static String agentTable(RunResult agent, List<RunResult> echoes, String label) {
+		StringBuilder out = new StringBuilder();
+		out.append("\n| ").append(label).append(", ").append(agent.calls()).append(" calls | ").append(agent.kind().label());
+		echoes.forEach((echo) -> out.append(" | ").append(echo.kind().label()).append(" | difference"));
+		out.append(" |\n| ---").append(" | ---".repeat(1 + 2 * echoes.size())).append(" |\n");
+		agentRow(out, "CPU per call-second (ms)", agent.cpuMillisPerCallSecond(), echoes,
+				RunResult::cpuMillisPerCallSecond);
+		agentRow(out, "CPU per call (% of a core)", agent.cpuMillisPerCallSecond() / 10, echoes,
+				(echo) -> echo.cpuMillisPerCallSecond() / 10);
+		agentRow(out, "heap after GC per live call (KiB)", agent.heapPerCallKib(), echoes, RunResult::heapPerCallKib);
+		agentRow(out, "threads", agent.threads(), echoes, RunResult::threads);
+		agentRow(out, "machine load average (1 min)", agent.loadAverage(), echoes, RunResult::loadAverage);
+		out.append("\n| ").append(label).append(" turns | ").append(agent.kind().label()).append(" |\n| --- | --- |\n");
+		out.append("| turns in the window | ").append(agent.echo().sent()).append(" |\n");
+		out.append("| added latency p50 / p99 / p99.9 (ms) | ")
+			.append(format(agent.echo().p50()))
+			.append(" / ")
+			.append(format(agent.echo().p99()))
+			.append(" / ")
+			.append(format(agent.echo().p999()))
+			.append(" |\n");
+		out.append("| turns over ").append(AgentTurnMeter.LATE_NANOS / 1_000_000).append(" ms | ")
+			.append(agent.echo().late()).append(" |\n");
+		out.append("| turns without a reply | ").append(agent.echo().lost()).append(" |\n");
+		out.append("| pulls during replies that got no audio | ")
+			.append(agent.echo().underruns())
+			.append(" of ")
+			.append(agent.echo().pulls())
+			.append(" |\n");
+		return out.toString();
+	}
+
+	private static void agentRow(StringBuilder out, String name, double agent, List<RunResult> echoes,
+			ToDoubleFunction<RunResult> figure) {
+		out.append("| ").append(name).append(" | ").append(format(agent));
+		for (RunResult echo : echoes) {
+			double value = figure.applyAsDouble(echo);
+			out.append(" | ").append(format(value)).append(" | ").append(format(agent - value));
+		}
+		out.append(" |\n");
+	}
+
 	private static void row(StringBuilder out, String name, double sdk, double baseline) {
 		String ratio = (baseline != 0 && !Double.isNaN(baseline) && !Double.isNaN(sdk)) ? format(sdk / baseline) : "-";
 		out.append("| ").append(name).append(" | ").append(format(sdk)).append(" | ").append(format(baseline))

@@ -30,8 +30,13 @@ record RunResult(AppKind kind, int calls, double seconds, EchoStats echo, double
 	}
 
 	String describe() {
+		// the agent's turns are in the same figures (see AgentTurnMeter), under their own names
+		String figures = this.kind.isAgent()
+				? "turn added latency p50/p99/p99.9=%.2f/%.2f/%.2f ms reply gaps=%d (%.3f%% of %d pulls in replies) "
+						+ "turns over 20 ms=%d turns without reply=%d "
+				: "echo p50/p99/p99.9=%.2f/%.2f/%.2f ms underruns=%d (%.3f%% of %d pulls) late=%d lost=%d ";
 		return String.format(java.util.Locale.ROOT,
-				"%-12s calls=%d echo p50/p99/p99.9=%.2f/%.2f/%.2f ms underruns=%d (%.3f%% of %d pulls) late=%d lost=%d "
+				"%-12s calls=%d " + figures
 						+ "cpu=%.3f ms/call-s (%.2f%% core/call) sim-cpu=%.0f%% heap/call=%.1f KiB threads=%d "
 						+ "dispatch p50/p99=%.1f/%.1f ms offer-to-media p50/p99=%.1f/%.1f ms offer-to-answer p50/p99=%.1f/%.1f ms timer p50/p99=%.1f/%.1f ms load=%.1f",
 				this.kind.label(), this.calls, this.echo.p50(), this.echo.p99(), this.echo.p999(), this.echo.underruns(),

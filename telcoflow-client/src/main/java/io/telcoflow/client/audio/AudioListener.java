@@ -9,8 +9,10 @@ package io.telcoflow.client.audio;
  * arrival and your code, so an answer written with {@code sendAudio} from here can go out with the
  * very next pull. The reader thread belongs to the WebSocket client and serves other calls too:
  * return within a millisecond, never block on I/O, and hand slow work (speech recognition, an HTTP
- * request) to another thread. A listener slower than one frame (20 ms) is reported once per call
- * in the log.
+ * request) to another thread. A listener that holds the reader thread longer than one frame
+ * (20 ms) is reported once per call in the log, with how much of that time was its own CPU time
+ * (the rest it was blocked, or waited for a CPU on a busy machine); the reports of all calls are
+ * limited to the first, then one per 10 s.
  * <p>
  * The call's blocking methods ({@code answer()}, {@code connect(...)}, {@code whisper()},
  * {@code barge()}, {@code spy()}, {@code disconnect()}, {@code close()}, {@code awaitPlayback})

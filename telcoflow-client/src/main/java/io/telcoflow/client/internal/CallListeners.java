@@ -1,13 +1,12 @@
 package io.telcoflow.client.internal;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.telcoflow.client.CallListener;
 import io.telcoflow.client.TerminationReason;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +27,31 @@ final class CallListeners {
 
 	private final SerialExecutor events;
 
-	CallListeners(DefaultActiveCall call, Executor events) {
+	// guards the hand-over between add and terminated: a listener is told of the end either by the
+	// end's own delivery (it was in the list when the end took its copy) or by add, never both
+	private final Object endLock = new Object();
+
+	private @Nullable TerminationReason endedWith;
+
+	CallListeners(DefaultActiveCall call, EventPool events) {
 		this.call = call;
-		this.events = new SerialExecutor(events);
+		this.events = new SerialExecutor(events, SerialExecutor.CALL_CAPACITY, "call " + call.getCallId());
 	}
 
+	/**
+	 * Adds a listener; one added after the call ended is told of the end, after the call's
+	 * earlier events, unless it is removed first.
+	 * @param listener the listener
+	 */
 	void add(CallListener listener) {
-		this.listeners.add(listener);
+		TerminationReason reason;
+		synchronized (this.endLock) {
+			this.listeners.add(listener);
+			reason = this.endedWith;
+		}
+		if (reason != null) {
+			this.events.executeAlways(() -> terminate(List.of(listener), reason));
+		}
 	}
 
 	void remove(CallListener listener) {
@@ -48,27 +65,40 @@ final class CallListeners {
 	void each(Consumer<CallListener> event) {
 		this.events.execute(() -> {
 			for (CallListener listener : this.listeners) {
-				try {
-					event.accept(listener);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Call listener {} of call {} failed", listener, this.call.getCallId(), ex);
-				}
+				deliver(listener, event);
 			}
 		});
 	}
 
 	/**
-	 * Tells a listener added after the call ended of its end, once, unless it is removed first.
-	 * @param listener the listener
-	 * @param termination completed with why the call ended
+	 * Tells the call's listeners of its end, after its earlier events; a listener added from now on
+	 * is told by {@link #add}.
+	 * @param reason why the call ended
 	 */
-	void addedAfterEnd(CallListener listener, CompletableFuture<TerminationReason> termination) {
-		termination.thenAcceptAsync((reason) -> {
+	void terminated(TerminationReason reason) {
+		List<CallListener> told;
+		synchronized (this.endLock) {
+			this.endedWith = reason;
+			told = List.copyOf(this.listeners);
+		}
+		this.events.executeAlways(() -> terminate(told, reason));
+	}
+
+	private void terminate(List<CallListener> told, TerminationReason reason) {
+		for (CallListener listener : told) {
 			if (this.listeners.contains(listener)) {
-				listener.onTerminated(this.call, reason);
+				deliver(listener, (each) -> each.onTerminated(this.call, reason));
 			}
-		}, this.events);
+		}
+	}
+
+	private void deliver(CallListener listener, Consumer<CallListener> event) {
+		try {
+			event.accept(listener);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Call listener {} of call {} failed", listener, this.call.getCallId(), ex);
+		}
 	}
 
 }

@@ -14,8 +14,8 @@ import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.ConnectionState;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.exception.WssMediaException;
-import io.telcoflow.client.protocol.CallHandover;
-import io.telcoflow.client.protocol.ServerMessage;
+import io.telcoflow.client.internal.protocol.CallHandover;
+import io.telcoflow.client.internal.protocol.ServerMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,7 +180,7 @@ final class CallRegistry {
 			this.client.updateCapacity();
 		}
 		if (call.media().isStarted()) {
-			this.client.listeners().each((listener) -> listener.onCallEnded(call, reason, duration));
+			this.client.listeners().eachAlways((listener) -> listener.onCallEnded(call, reason, duration));
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.telcoflow.client.internal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.telcoflow.client.ActiveCall;
@@ -24,10 +23,10 @@ final class ClientListeners {
 
 	private final List<TelcoflowClientListener> listeners = new CopyOnWriteArrayList<>();
 
-	private final Executor events;
+	private final SerialExecutor events;
 
-	ClientListeners(Executor events) {
-		this.events = new SerialExecutor(events);
+	ClientListeners(EventPool events) {
+		this.events = new SerialExecutor(events, SerialExecutor.CLIENT_CAPACITY, "the client's listeners");
 	}
 
 	void add(TelcoflowClientListener listener) {
@@ -45,6 +44,17 @@ final class ClientListeners {
 	void each(Consumer<TelcoflowClientListener> event) {
 		if (!this.listeners.isEmpty()) {
 			this.events.execute(() -> eachNow(event));
+		}
+	}
+
+	/**
+	 * Delivers an event on the event thread, in order, even when the queue is full: for the events
+	 * whose loss would leave a listener's picture wrong for good (a call's end, a connection change).
+	 * @param event the event
+	 */
+	void eachAlways(Consumer<TelcoflowClientListener> event) {
+		if (!this.listeners.isEmpty()) {
+			this.events.executeAlways(() -> eachNow(event));
 		}
 	}
 

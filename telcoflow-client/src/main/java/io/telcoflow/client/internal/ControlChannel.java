@@ -14,11 +14,11 @@ import io.telcoflow.client.ReconnectBackoff;
 import io.telcoflow.client.exception.WssAuthenticationException;
 import io.telcoflow.client.exception.WssConnectionException;
 import io.telcoflow.client.exception.WssException;
-import io.telcoflow.client.protocol.ClientMessage;
-import io.telcoflow.client.protocol.ServerMessage;
-import io.telcoflow.client.transport.ConnectFailure;
-import io.telcoflow.client.transport.FrameListener;
-import io.telcoflow.client.transport.WebSocketConnection;
+import io.telcoflow.client.internal.protocol.ClientMessage;
+import io.telcoflow.client.internal.protocol.ServerMessage;
+import io.telcoflow.client.internal.transport.ConnectFailure;
+import io.telcoflow.client.internal.transport.FrameListener;
+import io.telcoflow.client.internal.transport.WebSocketConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -170,10 +170,11 @@ final class ControlChannel {
 			this.reconnectTask = this.client.threads()
 				.scheduler()
 				.schedule(this::openAttempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+			// queued under the lock: once stop() returns, no retry is reported any more
+			this.client.listeners().each((listener) -> listener.onReconnectScheduled(number, delay));
 		}
 		this.client.changeState(ConnectionState.RECONNECTING);
 		logger.info("Reconnecting the Telcoflow control connection in {} ms (attempt {})", delay.toMillis(), number);
-		this.client.listeners().each((listener) -> listener.onReconnectScheduled(number, delay));
 	}
 
 	/**

@@ -15,11 +15,11 @@ import io.telcoflow.client.DtmfEvent;
 import io.telcoflow.client.TerminationReason;
 import io.telcoflow.client.audio.AudioListener;
 import io.telcoflow.client.audio.AudioStream;
-import io.telcoflow.client.audio.OutgoingAudioBuffer;
+import io.telcoflow.client.internal.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.WssCallClosedException;
 import io.telcoflow.client.exception.WssMediaException;
-import io.telcoflow.client.protocol.CallHandover;
-import io.telcoflow.client.protocol.ServerMessage;
+import io.telcoflow.client.internal.protocol.CallHandover;
+import io.telcoflow.client.internal.protocol.ServerMessage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -268,7 +268,7 @@ final class DefaultActiveCall implements ActiveCall {
 		if (failure != null) {
 			callEvent((listener) -> listener.onError(this, failure));
 		}
-		callEvent((listener) -> listener.onTerminated(this, reason));
+		this.callListeners.terminated(reason);
 		this.client.threads().events().execute(() -> this.termination.complete(reason));
 	}
 
@@ -330,10 +330,6 @@ final class DefaultActiveCall implements ActiveCall {
 	@Override
 	public void addListener(CallListener listener) {
 		this.callListeners.add(listener);
-		// looked at after adding: an end that this misses delivers its own onTerminated to the listener
-		if (this.ended.get()) {
-			this.callListeners.addedAfterEnd(listener, this.termination);
-		}
 	}
 
 	@Override

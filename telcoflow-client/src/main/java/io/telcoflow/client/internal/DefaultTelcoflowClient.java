@@ -19,11 +19,11 @@ import io.telcoflow.client.TelcoflowClient;
 import io.telcoflow.client.TelcoflowClientListener;
 import io.telcoflow.client.TelcoflowConfig;
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.client.protocol.ClientMessage;
-import io.telcoflow.client.protocol.ProtocolCodec;
-import io.telcoflow.client.protocol.ServerMessage;
-import io.telcoflow.client.transport.SslContexts;
-import io.telcoflow.client.transport.WebSocketTransport;
+import io.telcoflow.client.internal.protocol.ClientMessage;
+import io.telcoflow.client.internal.protocol.ProtocolCodec;
+import io.telcoflow.client.internal.protocol.ServerMessage;
+import io.telcoflow.client.internal.transport.SslContexts;
+import io.telcoflow.client.internal.transport.WebSocketTransport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +69,8 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	private final AtomicBoolean capacityQueued = new AtomicBoolean();
 
 	private final AtomicBoolean disposed = new AtomicBoolean();
+
+	private final ReportLimiter slowAudioListenerReports = new ReportLimiter();
 
 	private boolean wantReady;
 
@@ -249,6 +251,11 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 	}
 
 	@Override
+	public long getDroppedEvents() {
+		return this.threads.events().dropped();
+	}
+
+	@Override
 	public int getMaxCalls() {
 		return this.config.getMaxCalls();
 	}
@@ -334,7 +341,7 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 		while (!this.state.compareAndSet(previous, next));
 		logger.debug("Telcoflow connection state {} -> {}", previous, next);
 		ConnectionState before = previous;
-		this.listeners.each((listener) -> listener.onConnectionStateChanged(before, next));
+		this.listeners.eachAlways((listener) -> listener.onConnectionStateChanged(before, next));
 		return true;
 	}
 
@@ -360,6 +367,10 @@ final class DefaultTelcoflowClient implements TelcoflowClient {
 
 	SdkThreads threads() {
 		return this.threads;
+	}
+
+	ReportLimiter slowAudioListenerReports() {
+		return this.slowAudioListenerReports;
 	}
 
 	ClientListeners listeners() {

@@ -10,7 +10,9 @@ import io.telcoflow.client.TelcoflowConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the default client.
+ * Builds the default client. Not API: applications call {@code TelcoflowClient.builder(config)},
+ * which returns it as a {@link TelcoflowClient.Builder}; it is public only so that the API
+ * package can reach it.
  */
 public final class DefaultTelcoflowClientBuilder implements TelcoflowClient.Builder {
 

@@ -1,9 +1,12 @@
 package io.telcoflow.client.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.telcoflow.client.audio.AudioListener;
-import io.telcoflow.client.audio.InboundAudioStream;
+import io.telcoflow.client.internal.audio.InboundAudioStream;
 import io.telcoflow.client.exception.WssMediaException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,6 +23,12 @@ final class InboundAudio {
 
 	/** An audio listener slower than this (one frame) is reported. */
 	static final long SLOW_LISTENER_NANOS = 20_000_000;
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	/** Whether the listener's own CPU time can be told from the time it took (not on every JVM). */
+	private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported()
+			&& THREADS.isThreadCpuTimeEnabled();
 
 	/** Set while the reader thread runs an audio listener. */
 	private static final ThreadLocal<Boolean> IN_AUDIO_LISTENER = new ThreadLocal<>();
@@ -82,10 +91,12 @@ final class InboundAudio {
 	/**
 	 * Hands a chunk to the application's audio listener, on this reader thread. A listener that
 	 * throws is removed and its call ended as if its handler had thrown; one slower than a frame is
-	 * reported once.
+	 * reported once per call (and the client's reports are rate-limited), saying how much of the time
+	 * was the listener's own work.
 	 */
 	private void deliver(AudioListener audioListener, byte[] chunk) {
 		long start = System.nanoTime();
+		long cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
 		// set and reset, never removed: removing would allocate a new entry for every frame
 		IN_AUDIO_LISTENER.set(Boolean.TRUE);
 		try {
@@ -103,9 +114,43 @@ final class InboundAudio {
 		long tookNanos = System.nanoTime() - start;
 		if (tookNanos > SLOW_LISTENER_NANOS && !this.slowListenerReported) {
 			this.slowListenerReported = true;
-			logger.warn("The audio listener of call {} took {} ms on the media reader thread, which also reads other "
-					+ "calls' audio; hand slow work to another thread", this.call.getCallId(), tookNanos / 1_000_000);
+			long cpuNanos = (cpuStart >= 0) ? THREADS.getCurrentThreadCpuTime() - cpuStart : -1;
+			long held = this.client.slowAudioListenerReports().tryReport();
+			if (held >= 0) {
+				logger.warn("{}{}", slowListener(this.call.getCallId(), tookNanos, cpuNanos),
+						ReportLimiter.heldBack(held, "calls' slow audio listeners"));
+			}
 		}
+	}
+
+	/**
+	 * Words the report of a listener that held the reader thread longer than a frame. Under CPU
+	 * starvation a listener that only called {@code sendAudio} can take that long without doing
+	 * anything wrong, so the report blames the listener only for the CPU time it used itself.
+	 * @param callId the call
+	 * @param tookNanos from the listener's call to its return
+	 * @param cpuNanos the CPU time the listener used, {@code -1} when unknown
+	 * @return the message
+	 */
+	static String slowListener(String callId, long tookNanos, long cpuNanos) {
+		String took = "The audio listener of call " + callId + " held the media reader thread (which also reads "
+				+ "other calls' audio) for " + (tookNanos / 1_000_000) + " ms";
+		if (cpuNanos < 0) {
+			return took + " (its own CPU time is not measurable on this JVM); hand slow work to another thread, or "
+					+ "look for a machine short of CPU";
+		}
+		if (cpuNanos >= SLOW_LISTENER_NANOS) {
+			return took + ", " + (cpuNanos / 1_000_000) + " ms of it computing; hand slow work to another thread";
+		}
+		Runtime runtime = Runtime.getRuntime();
+		return took + " but used only " + (cpuNanos / 1_000_000) + " ms of CPU: the rest it was blocked (a lock, I/O, "
+				+ "a sleep) or waiting for a CPU (system load average " + loadAverage() + " on "
+				+ runtime.availableProcessors() + " CPUs)";
+	}
+
+	private static String loadAverage() {
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return (load < 0) ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package io.telcoflow.client.internal;
 
-import io.telcoflow.client.audio.OutgoingAudioBuffer;
-import io.telcoflow.client.transport.WebSocketConnection;
+import io.telcoflow.client.internal.audio.OutgoingAudioBuffer;
+import io.telcoflow.client.internal.transport.WebSocketConnection;
 import org.jspecify.annotations.Nullable;
 
 /**

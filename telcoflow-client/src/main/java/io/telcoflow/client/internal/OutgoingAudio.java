@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.telcoflow.client.TerminationReason;
-import io.telcoflow.client.audio.OutgoingAudioBuffer;
+import io.telcoflow.client.internal.audio.OutgoingAudioBuffer;
 import io.telcoflow.client.exception.BufferClosedException;
 import io.telcoflow.client.exception.BufferFullException;
 import io.telcoflow.client.exception.WssCallClosedException;
@@ -28,6 +28,9 @@ final class OutgoingAudio {
 	private final MediaChannel media;
 
 	private final OutgoingAudioBuffer buffer;
+
+	/** A producer that keeps overfilling the buffer is reported once per interval, not per chunk. */
+	private final ReportLimiter fullReports = new ReportLimiter();
 
 	OutgoingAudio(DefaultActiveCall call, DefaultTelcoflowClient client, MediaChannel media) {
 		this.call = call;
@@ -67,10 +70,24 @@ final class OutgoingAudio {
 		try {
 			this.buffer.append(pcm, offset, length);
 		}
-		catch (BufferFullException | BufferClosedException ex) {
+		catch (BufferFullException ex) {
+			throw reportFull(ex);
+		}
+		catch (BufferClosedException ex) {
 			throw this.client.listeners().error(ex, this.call);
 		}
 		this.media.audioAppended();
+	}
+
+	private BufferFullException reportFull(BufferFullException full) {
+		long held = this.fullReports.tryReport();
+		if (held < 0) {
+			this.client.threads().events().heldBack();
+			return full;
+		}
+		BufferFullException reported = (held == 0) ? full
+				: new BufferFullException(full.getMessage() + ReportLimiter.heldBack(held, "of this call"));
+		return this.client.listeners().error(reported, this.call);
 	}
 
 	void clear() {

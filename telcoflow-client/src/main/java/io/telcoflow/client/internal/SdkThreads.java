@@ -1,38 +1,33 @@
 package io.telcoflow.client.internal;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The client's own threads: a scheduler (heartbeats, timeouts, reconnects) and a pool for events
- * and future completions, so that application code never runs on a socket's reader thread.
+ * The client's own threads: a scheduler (heartbeats and pings, timeouts, reconnects) and a bounded
+ * pool for events and future completions ({@link EventPool}), so that application code never runs
+ * on a socket's reader thread.
  */
 final class SdkThreads {
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
-	private final ExecutorService events;
+	private final EventPool events;
 
 	SdkThreads() {
 		this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("telcoflow-scheduler-"));
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-		this.events = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				daemon("telcoflow-event-"));
+		this.events = new EventPool(daemon("telcoflow-event-"));
 	}
 
 	ScheduledThreadPoolExecutor scheduler() {
 		return this.scheduler;
 	}
 
-	Executor events() {
+	EventPool events() {
 		return this.events;
 	}
 

@@ -2,6 +2,7 @@ package io.telcoflow.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import io.telcoflow.client.ActiveCall;
 import io.telcoflow.client.ConnectionState;
@@ -64,19 +65,34 @@ class ClientApiTests {
 	}
 
 	@Test
-	void unreachableServerFailsConnectWithConnectionExceptionAndKeepsTrying() {
+	void unreachableServerFailsConnectWithConnectionExceptionAndKeepsTrying() throws Exception {
 		// port 1 on loopback: nothing listens there, and no test can bind it (a port just closed can be
 		// bound again by anything, as happened once in CI: the client then found a server)
 		RecordingClientListener listener = new RecordingClientListener();
-		TelcoflowClient client = this.fixture.client(this.fixture.config().url("ws://127.0.0.1:1").build(), listener);
+		DefaultTelcoflowClient client = (DefaultTelcoflowClient) this.fixture
+			.client(this.fixture.config().url("ws://127.0.0.1:1").build(), listener);
 		CompletableFuture<Void> connected = client.connectAsync();
 		await().until(connected::isDone);
-		assertThat(connected).isCompletedExceptionally();
+		assertThat(connected).failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(WssConnectionException.class);
 		await().until(() -> listener.reconnectAttempts.size() >= 2);
 		assertThat(client.getConnectionState()).isEqualTo(ConnectionState.RECONNECTING);
 		client.disconnect();
-		int attempts = listener.reconnectAttempts.size();
-		await().during(Duration.ofMillis(500)).until(() -> listener.reconnectAttempts.size() == attempts);
+		// a retry is reported while it is scheduled, so every report is queued once disconnect returned
+		int attempts = reportedAttempts(client, listener);
+		// with its scheduler ended, nothing can retry any more: a retry after the close would show now
+		await().until(() -> client.threads().scheduler().isTerminated());
+		assertThat(reportedAttempts(client, listener)).isEqualTo(attempts);
+	}
+
+	/**
+	 * The reconnect attempts reported to the listener once every event queued before is delivered.
+	 */
+	private static int reportedAttempts(DefaultTelcoflowClient client, RecordingClientListener listener)
+			throws InterruptedException {
+		SimulatorFixture.awaitEventsDelivered(client);
+		return listener.reconnectAttempts.size();
 	}
 
 	@Test

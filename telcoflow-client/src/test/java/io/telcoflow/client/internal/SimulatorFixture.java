@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -90,6 +91,18 @@ final class SimulatorFixture implements AutoCloseable {
 			throw new AssertionError("no call reached the handler within " + WAIT);
 		}
 		return call;
+	}
+
+	/**
+	 * Waits until every client-listener event queued so far has been delivered: an ordering barrier
+	 * for checks that something was not reported.
+	 */
+	static void awaitEventsDelivered(TelcoflowClient client) throws InterruptedException {
+		CountDownLatch delivered = new CountDownLatch(1);
+		((DefaultTelcoflowClient) client).listeners().each((listener) -> delivered.countDown());
+		if (!delivered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new AssertionError("client-listener events not delivered within " + WAIT);
+		}
 	}
 
 	@Override

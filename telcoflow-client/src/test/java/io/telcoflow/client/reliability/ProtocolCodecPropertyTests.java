@@ -3,8 +3,8 @@ package io.telcoflow.client.reliability;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.telcoflow.client.protocol.ProtocolCodec;
-import io.telcoflow.client.protocol.ServerMessage;
+import io.telcoflow.client.internal.protocol.ProtocolCodec;
+import io.telcoflow.client.internal.protocol.ServerMessage;
 import org.junit.jupiter.api.RepeatedTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

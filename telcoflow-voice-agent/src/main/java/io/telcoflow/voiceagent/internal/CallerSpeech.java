@@ -10,7 +10,8 @@ import io.telcoflow.audio.vad.VoiceActivityEvent;
 
 /**
  * The caller's side of a conversation: feeds the caller's audio to the voice activity detector and
- * collects each utterance, from the detector's prefix padding to the end of speech. A second
+ * collects each utterance, every byte of it from a little before the speech (at least the detector's
+ * prefix padding) to the end of speech. A second
  * detector, an energy detector whose minimum speech is the barge-in minimum, tells when the caller
  * has spoken that long without a pause: the turn detector alone cannot, since it reports the end of
  * speech only a minimum silence later. Called on the media connection's reader thread only; not
@@ -20,6 +21,12 @@ final class CallerSpeech {
 
 	/** A pause this long ends a barge-in candidate's speech. */
 	static final Duration BARGE_IN_SILENCE = Duration.ofMillis(200);
+
+	/**
+	 * The caller's latest audio kept for the beginning of an utterance: more than a detector's
+	 * lead-in (500 ms by default) and minimum speech and a chunk.
+	 */
+	static final Duration RECENT = Duration.ofSeconds(1);
 
 	private final AudioFormat format;
 
@@ -32,6 +39,10 @@ final class CallerSpeech {
 	private final Listener listener;
 
 	private final ByteArrayOutputStream utterance = new ByteArrayOutputStream();
+
+	// A ring written once per chunk, so that keeping the caller's latest second costs no garbage (chunks
+	// kept for a second would outlive young collections).
+	private final byte[] recent;
 
 	private long fedBytes;
 
@@ -48,6 +59,7 @@ final class CallerSpeech {
 			.minSilence(BARGE_IN_SILENCE)
 			.build();
 		this.maxUtteranceBytes = format.bytes(maxUtterance);
+		this.recent = new byte[format.bytes(RECENT)];
 		this.listener = listener;
 	}
 
@@ -55,6 +67,7 @@ final class CallerSpeech {
 	void feed(byte[] pcm) {
 		boolean wasSpeaking = this.speaking;
 		this.fedBytes += pcm.length;
+		remember(pcm);
 		if (wasSpeaking) {
 			this.utterance.writeBytes(pcm);
 		}
@@ -63,7 +76,9 @@ final class CallerSpeech {
 				this.speaking = true;
 				this.speechStart = event.time();
 				this.utterance.reset();
-				this.utterance.writeBytes(event.audio());
+				// The detector's audio ends where it decided, often inside this chunk: take the caller's
+				// audio from as long before the speech as that audio lasts through the end of this chunk.
+				writeRecentFrom(this.format.bytes(event.time()) - (long) event.audio().length);
 			}
 			else if (this.speaking) {
 				this.speaking = false;
@@ -83,6 +98,29 @@ final class CallerSpeech {
 			this.detector.reset();
 			this.fedBytes = 0;
 			finish(this.format.duration(this.utterance.size()), Duration.ZERO);
+		}
+	}
+
+	/** Copies a chunk, just counted in {@code fedBytes}, into the ring. */
+	private void remember(byte[] pcm) {
+		int length = Math.min(pcm.length, this.recent.length);
+		long start = this.fedBytes - length;
+		for (int copied = 0; copied < length;) {
+			int at = (int) ((start + copied) % this.recent.length);
+			int n = Math.min(length - copied, this.recent.length - at);
+			System.arraycopy(pcm, pcm.length - length + copied, this.recent, at, n);
+			copied += n;
+		}
+	}
+
+	/** Writes the caller's recent audio from an offset (in bytes since the detector's start) to now. */
+	private void writeRecentFrom(long from) {
+		long start = Math.max(Math.max(0, from), this.fedBytes - this.recent.length);
+		while (start < this.fedBytes) {
+			int at = (int) (start % this.recent.length);
+			int n = (int) Math.min(this.fedBytes - start, this.recent.length - at);
+			this.utterance.write(this.recent, at, n);
+			start += n;
 		}
 	}
 

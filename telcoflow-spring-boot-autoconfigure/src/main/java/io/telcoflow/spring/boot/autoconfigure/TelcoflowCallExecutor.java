@@ -8,7 +8,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Holds the executor that runs each call's handler on its own thread, and shuts it down with the
- * context. Deliberately not an {@link Executor} bean itself: one would make Boot's
+ * context: handlers still running then (they ignored the end of their call) are interrupted, and
+ * their threads are daemons, so that such a handler cannot keep the JVM alive once the context has
+ * closed. Deliberately not an {@link Executor} bean itself: one would make Boot's
  * {@code applicationTaskExecutor} back off. Replace the executor with a
  * {@link TelcoflowClientCustomizer} ({@code builder.callExecutor(...)}).
  */
@@ -31,7 +33,7 @@ final class TelcoflowCallExecutor implements DisposableBean {
 	 * @return the executor
 	 */
 	static TelcoflowCallExecutor virtualThreads() {
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX);
+		SimpleAsyncTaskExecutor executor = interruptedOnClose(new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX));
 		executor.setVirtualThreads(true);
 		return new TelcoflowCallExecutor(executor, true);
 	}
@@ -50,10 +52,14 @@ final class TelcoflowCallExecutor implements DisposableBean {
 	 */
 	static TelcoflowCallExecutor platformThreads(int maxCalls) {
 		if (maxCalls == 0) {
-			return new TelcoflowCallExecutor(new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX), false);
+			SimpleAsyncTaskExecutor executor = interruptedOnClose(new SimpleAsyncTaskExecutor(THREAD_NAME_PREFIX));
+			executor.setDaemon(true);
+			return new TelcoflowCallExecutor(executor, false);
 		}
 		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
 		pool.setThreadNamePrefix(THREAD_NAME_PREFIX);
+		// the application is kept alive by the lifecycle's telcoflow-await thread, not by handlers
+		pool.setDaemon(true);
 		pool.setCorePoolSize(maxCalls);
 		pool.setMaxPoolSize(Integer.MAX_VALUE);
 		pool.setAllowCoreThreadTimeOut(true);
@@ -61,6 +67,15 @@ final class TelcoflowCallExecutor implements DisposableBean {
 		pool.setQueueCapacity(0);
 		pool.initialize();
 		return new TelcoflowCallExecutor(pool, false);
+	}
+
+	/**
+	 * Tracks the executor's threads so that {@code close()} interrupts those still running (by
+	 * default it tracks nothing and closing does nothing to them).
+	 */
+	private static SimpleAsyncTaskExecutor interruptedOnClose(SimpleAsyncTaskExecutor executor) {
+		executor.setCancelRemainingTasksOnClose(true);
+		return executor;
 	}
 
 	Executor getExecutor() {
@@ -74,7 +89,7 @@ final class TelcoflowCallExecutor implements DisposableBean {
 	@Override
 	public void destroy() {
 		// Runs after the client has been disconnected: every call is over, handlers still running
-		// are interrupted.
+		// are interrupted (the pool's shutdown interrupts, as it does not wait for its tasks).
 		if (this.executor instanceof ThreadPoolTaskExecutor pool) {
 			pool.shutdown();
 		}

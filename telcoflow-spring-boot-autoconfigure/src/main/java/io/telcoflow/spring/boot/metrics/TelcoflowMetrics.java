@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,6 +50,9 @@ import org.springframework.util.function.SingletonSupplier;
  * received to the incoming-call handler's entry</td></tr>
  * <tr><td>{@value #PROTOCOL_ERRORS}</td><td>counter</td><td>{@code connection}: {@code control} or
  * {@code media}</td><td>frames from the server dropped as protocol errors</td></tr>
+ * <tr><td>{@value #EVENTS_DROPPED}</td><td>counter</td><td></td><td>listener events the client did not
+ * deliver ({@link TelcoflowClient#getDroppedEvents()}: a stuck listener's full queue, repeated error
+ * reports held back)</td></tr>
  * <tr><td>{@value #ERRORS}</td><td>counter</td><td>{@code exception}: simple class name;
  * {@code error.code}: the server's error code for {@code WssCallCommandException}, {@code none}
  * otherwise; {@code source}: {@code sdk} (reported by the SDK) or {@code handler} (thrown by an
@@ -90,6 +94,9 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 
 	/** Name of the protocol errors counter. */
 	public static final String PROTOCOL_ERRORS = "telcoflow.protocol.errors";
+
+	/** Name of the dropped listener events counter. */
+	public static final String EVENTS_DROPPED = "telcoflow.events.dropped";
 
 	/** Name of the errors counter. */
 	public static final String ERRORS = "telcoflow.errors";
@@ -176,6 +183,10 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 			.description("Outgoing audio buffered and not yet pulled by the server, over all live calls")
 			.baseUnit(BaseUnits.BYTES)
 			.register(this.registry);
+		FunctionCounter.builder(EVENTS_DROPPED, this, TelcoflowMetrics::droppedEvents)
+			.description("Listener events the client did not deliver: queues of stuck listeners full, repeated "
+					+ "error reports held back")
+			.register(this.registry);
 		for (ConnectionState state : ConnectionState.values()) {
 			Gauge.builder(CONNECTION_STATE, this, (metrics) -> metrics.isInState(state))
 				.description("1 for the control connection's current state, 0 for the others")
@@ -187,6 +198,11 @@ public class TelcoflowMetrics implements TelcoflowClientListener {
 	private double activeCalls() {
 		TelcoflowClient client = this.client.get();
 		return (client != null) ? client.getActiveCalls().size() : 0;
+	}
+
+	private double droppedEvents() {
+		TelcoflowClient client = this.client.get();
+		return (client != null) ? client.getDroppedEvents() : 0;
 	}
 
 	private double bufferedAudio() {

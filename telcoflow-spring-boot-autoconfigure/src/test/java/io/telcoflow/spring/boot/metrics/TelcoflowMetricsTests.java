@@ -224,6 +224,12 @@ class TelcoflowMetricsTests {
 	}
 
 	@Test
+	void droppedEventsCounterReadsTheClientsCount() {
+		given(this.client.getDroppedEvents()).willReturn(42L);
+		assertThat(this.registry.get(TelcoflowMetrics.EVENTS_DROPPED).functionCounter().count()).isEqualTo(42);
+	}
+
+	@Test
 	void gaugesReadZeroWithoutClient() {
 		SimpleMeterRegistry other = new SimpleMeterRegistry();
 		new TelcoflowMetrics(other, () -> null);
@@ -236,7 +242,8 @@ class TelcoflowMetricsTests {
 		assertThat(this.registry.getMeters()).map((meter) -> meter.getId().getName())
 			.contains(TelcoflowMetrics.CALLS_ACTIVE, TelcoflowMetrics.CALLS, TelcoflowMetrics.AUDIO_BYTES, TelcoflowMetrics.AUDIO_INBOUND_DROPPED,
 					TelcoflowMetrics.AUDIO_BUFFERED, TelcoflowMetrics.CONNECTION_STATE, TelcoflowMetrics.RECONNECTS,
-					TelcoflowMetrics.HANDLER_DISPATCH, TelcoflowMetrics.PROTOCOL_ERRORS, TelcoflowMetrics.ERRORS);
+					TelcoflowMetrics.HANDLER_DISPATCH, TelcoflowMetrics.PROTOCOL_ERRORS, TelcoflowMetrics.EVENTS_DROPPED,
+					TelcoflowMetrics.ERRORS);
 		assertThat(this.registry.getMeters()).map(Meter::getId)
 			.allSatisfy((id) -> assertThat(id.getDescription()).isNotBlank());
 	}
