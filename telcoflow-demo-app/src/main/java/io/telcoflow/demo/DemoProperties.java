@@ -18,6 +18,8 @@ public class DemoProperties {
 	 */
 	private Path recordingsDir = Path.of("recordings");
 
+	private final Agent agent = new Agent();
+
 	private final Receptionist receptionist = new Receptionist();
 
 	private final Simulator simulator = new Simulator();
@@ -30,6 +32,10 @@ public class DemoProperties {
 		this.recordingsDir = recordingsDir;
 	}
 
+	public Agent getAgent() {
+		return this.agent;
+	}
+
 	public Receptionist getReceptionist() {
 		return this.receptionist;
 	}
@@ -39,7 +45,30 @@ public class DemoProperties {
 	}
 
 	/**
-	 * How the receptionist handles a call.
+	 * The AI receptionist. Its greeting, instructions and call tools are the starter's
+	 * {@code telcoflow.voice-agent.*} properties.
+	 */
+	public static class Agent {
+
+		/**
+		 * The sentence that tells the opening hours: what the offline intent matcher answers, and
+		 * part of the system prompt for a language model.
+		 */
+		private String openingHours = "We are open Monday to Friday, from nine in the morning to six in the evening, "
+				+ "and on Saturday from ten to four. On Sundays and public holidays we are closed.";
+
+		public String getOpeningHours() {
+			return this.openingHours;
+		}
+
+		public void setOpeningHours(String openingHours) {
+			this.openingHours = openingHours;
+		}
+
+	}
+
+	/**
+	 * How the scripted receptionist (profile {@code scripted}) handles a call.
 	 */
 	public static class Receptionist {
 

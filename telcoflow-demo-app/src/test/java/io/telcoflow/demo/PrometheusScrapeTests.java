@@ -25,14 +25,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's Prometheus scrape, after a call that a caller ends and a transfer nobody answers:
+ * The demo's Prometheus scrape (with the scripted receptionist, which transfers on a key), after
+ * a call that a caller ends and a transfer nobody answers:
  * every series that an alert expression of docs/observability.md reads is there, with the labels
  * it matches on, so that the documented alerts would work on this output.
  */
+@ActiveProfiles("scripted")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "demo.simulator.auto-calls=false", "demo.recordings-dir=target/test-recordings",
 				"demo.receptionist.ring-time=1s" })

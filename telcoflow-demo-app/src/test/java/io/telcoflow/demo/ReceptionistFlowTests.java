@@ -32,15 +32,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole demo against its embedded simulator: the receptionist takes calls placed explicitly
- * (no scripted callers), one per branch of its flow. The calls are placed at once and run side by
+ * The scripted receptionist (profile {@code scripted}) against the embedded simulator: it takes
+ * calls placed explicitly (no scripted callers), one per branch of its flow. The calls are placed at once and run side by
  * side, each test then looks at its own.
  */
+@ActiveProfiles("scripted")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "demo.simulator.auto-calls=false", "demo.simulator.record-agent-audio=true",
 				"demo.recordings-dir=target/test-recordings", "demo.receptionist.ring-time=2s",

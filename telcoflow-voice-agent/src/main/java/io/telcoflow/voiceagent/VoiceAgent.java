@@ -70,6 +70,14 @@ public final class VoiceAgent {
 	 */
 	public static final String CALL_CONTEXT_KEY = "telcoflow.call";
 
+	/**
+	 * Key of the caller's utterance that the current reply answers, as a
+	 * {@link io.telcoflow.audio.wav.WavAudio} (PCM at the call's rate), in the {@code ToolContext}
+	 * that the application's tools receive: for tools that keep the caller's voice, such as a
+	 * voicemail.
+	 */
+	public static final String UTTERANCE_CONTEXT_KEY = "telcoflow.utterance";
+
 	private final AgentSettings settings;
 
 	private VoiceAgent(AgentSettings settings) {

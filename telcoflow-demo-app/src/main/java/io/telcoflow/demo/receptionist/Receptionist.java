@@ -12,15 +12,19 @@ import io.telcoflow.client.exception.WssException;
 import io.telcoflow.demo.DemoProperties;
 import io.telcoflow.spring.annotation.OnIncomingCall;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes every call offered to the application: see {@link ReceptionistCall} for what it does.
+ * The scripted receptionist of profile {@code scripted}: takes every call offered to the
+ * application, see {@link ReceptionistCall} for what it does. No model: recorded prompts, a voice
+ * detector and the keypad, what the SDK alone offers.
  * Handles the SDK's exceptions as its error-handling guide recommends, the specific ones first:
  * a call that ended under its feet is the normal end of a caller who hung up, a rejected command
  * or any other SDK error ends the call.
  */
 @Component
+@Profile("scripted")
 public class Receptionist {
 
 	private final Prompts prompts;

@@ -12,8 +12,8 @@ import io.telcoflow.simulator.CalleeBehaviour;
 import io.telcoflow.simulator.CallerAudio;
 
 /**
- * The callers of the embedded mode, in turn, so that a minute of the demo shows every branch of
- * the receptionist: a message after the beep, a caller who speaks over the greeting, a caller put
+ * The callers of the scripted receptionist (profile {@code scripted}) in the embedded mode, in
+ * turn, so that a minute of the demo shows every branch of it: a message after the beep, a caller who speaks over the greeting, a caller put
  * through to a human, one who hangs up, one whom nobody answers (voicemail), one who says nothing.
  * Their timing follows the receptionist's prompts: a caller who waits for the beep starts
  * speaking a little after the greeting and the beep.

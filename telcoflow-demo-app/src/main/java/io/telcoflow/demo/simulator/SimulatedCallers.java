@@ -1,7 +1,9 @@
 package io.telcoflow.demo.simulator;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
+import io.telcoflow.simulator.CallScript;
 import io.telcoflow.simulator.TelcoflowSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +23,11 @@ class SimulatedCallers implements SmartLifecycle {
 
 	private final Duration interval;
 
-	private final ScriptedCallers callers;
+	private final Supplier<CallScript> callers;
 
 	private volatile boolean running;
 
-	SimulatedCallers(TelcoflowSimulator simulator, Duration interval, ScriptedCallers callers) {
+	SimulatedCallers(TelcoflowSimulator simulator, Duration interval, Supplier<CallScript> callers) {
 		this.simulator = simulator;
 		this.interval = interval;
 		this.callers = callers;

@@ -110,7 +110,9 @@ final class ReplyPipeline {
 			if (!history.isEmpty()) {
 				spec = spec.messages(history);
 			}
-			spec = spec.user(text).toolContext(Map.of(VoiceAgent.CALL_CONTEXT_KEY, this.call));
+			spec = spec.user(text)
+				.toolContext(Map.of(VoiceAgent.CALL_CONTEXT_KEY, this.call, VoiceAgent.UTTERANCE_CONTEXT_KEY,
+						new WavAudio(this.format, reply.utterance)));
 			if (!this.toolCallbacks.isEmpty()) {
 				spec = spec.toolCallbacks(this.toolCallbacks);
 			}

@@ -60,13 +60,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IntentChatModel implements ChatModel {
 
 	/** The tool that transfers the caller to a person. */
-	public static final String TRANSFER_TO_PERSON = "transferToPerson";
+	public static final String TRANSFER_TO_PERSON = "transfer_to_person";
 
 	/** The tool that hangs up (after the goodbye has played). */
-	public static final String HANG_UP = "hangUp";
+	public static final String HANG_UP = "hang_up";
 
 	/** The tool that takes a message; argument {@code message}, the caller's words. */
-	public static final String TAKE_MESSAGE = "takeMessage";
+	public static final String TAKE_MESSAGE = "take_message";
 
 	/** The model's name. */
 	public static final String MODEL = "telcoflow-intents";
