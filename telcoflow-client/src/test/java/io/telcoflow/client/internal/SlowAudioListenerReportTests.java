@@ -115,7 +115,11 @@ class SlowAudioListenerReportTests {
 	}
 
 	private List<String> slowListenerWarnings() {
-		return this.appender.list.stream()
+		List<ILoggingEvent> events;
+		synchronized (this.appender) { // appenders add under their own lock, from the reader threads
+			events = List.copyOf(this.appender.list);
+		}
+		return events.stream()
 			.filter((event) -> event.getLevel() == Level.WARN)
 			.map(ILoggingEvent::getFormattedMessage)
 			.filter((message) -> message.contains("audio listener"))

@@ -74,7 +74,7 @@ class SecretHeadersTests {
 			client.ready();
 			SimulatedCall call = this.simulator.placeCall(CallScript.defaults());
 			assertThat(calls.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotNull();
-			List<String> messages = this.logged.list.stream().map(SecretHeadersTests::text).toList();
+			List<String> messages = logged().stream().map(SecretHeadersTests::text).toList();
 			// the stack did log the handshakes (of the control and the media connection)
 			assertThat(messages).filteredOn((message) -> message.contains("websocket handshake with"))
 				.hasSizeGreaterThanOrEqualTo(2);
@@ -89,6 +89,13 @@ class SecretHeadersTests {
 			text.append(' ').append(cause.getMessage());
 		}
 		return text.toString();
+	}
+
+	/** What was logged so far: appenders add under their own lock, from the stack's threads. */
+	private List<ILoggingEvent> logged() {
+		synchronized (this.logged) {
+			return List.copyOf(this.logged.list);
+		}
 	}
 
 }
