@@ -96,7 +96,8 @@ final class InboundAudio {
 	 */
 	private void deliver(AudioListener audioListener, byte[] chunk) {
 		long start = System.nanoTime();
-		long cpuStart = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+		// the listener's CPU time matters only for the one report per call: once it went, not read
+		long cpuStart = (CPU_TIME && !this.slowListenerReported) ? THREADS.getCurrentThreadCpuTime() : -1;
 		// set and reset, never removed: removing would allocate a new entry for every frame
 		IN_AUDIO_LISTENER.set(Boolean.TRUE);
 		try {
